@@ -1,0 +1,38 @@
+package io.isthmus.api.detection;
+
+import io.isthmus.api.event.TelemetryEvent;
+
+/**
+ * A detection model: keeps its own per-device baseline and emits findings for what deviates.
+ * Registered as an OSGi service by a model bundle; the pipeline binds it dynamically.
+ *
+ * <p>Threading: {@link #observe} is called from several pipeline threads at once, but the
+ * events of one device ({@link TelemetryEvent#device()}) always arrive in order on one thread
+ * at a time. State keyed by the device needs no locking; state shared across devices must be
+ * thread-safe.
+ *
+ * <p>Hot swap: when a model bundle is updated, the pipeline calls {@link #exportState()} on the
+ * old instance after its last event, and {@link #importState} on the new one (same {@link #id()})
+ * before its first. Events that arrive in between are held and replayed, so none is lost.
+ */
+public interface DetectionModel {
+
+  /** Stable id across versions, e.g. {@code baseline} or {@code modbus-semantics}. */
+  String id();
+
+  /** Version of this implementation, usually its bundle version. */
+  String version();
+
+  /** Scores one event, emitting zero or more findings into {@code findings}. Must not block. */
+  void observe(TelemetryEvent event, FindingSink findings);
+
+  /** The learned state, for a newer version or a restart to continue from. */
+  ModelState exportState();
+
+  /**
+   * Continues from a state exported by this or an earlier version of the model. An
+   * implementation that cannot read the state throws {@link IllegalArgumentException}; the
+   * pipeline then logs it and starts the model fresh.
+   */
+  void importState(ModelState state);
+}
