@@ -15,6 +15,7 @@ import java.util.List;
  * @param modelErrors exceptions thrown by models (the event still counts as scored)
  * @param models the models now active, as {@code id@version}
  * @param parkedModels models whose bundle is being updated: their events are held, not lost
+ * @param latency acceptance-to-scored latency since start
  */
 public record PipelineStatus(
     int workers,
@@ -26,7 +27,8 @@ public record PipelineStatus(
     long findings,
     long modelErrors,
     List<String> models,
-    List<String> parkedModels) {
+    List<String> parkedModels,
+    LatencyHistogram latency) {
 
   public PipelineStatus {
     models = List.copyOf(models);

@@ -1,0 +1,57 @@
+package io.isthmus.pipeline.internal;
+
+import io.isthmus.api.detection.ModelState;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The path of one model id through the pipeline, which outlives any one version of the model:
+ * while its bundle is swapped the lane holds the model's events, one queue per partition, and
+ * the exported state for the next version.
+ */
+final class ModelLane {
+  final String modelId;
+  private final ArrayDeque<PendingEvent>[] held;
+  /** Held events per partition, readable from other threads (housekeeping, status). */
+  private final AtomicIntegerArray heldCounts;
+  volatile @Nullable ModelState parkedState;
+  volatile long parkedSinceNanos;
+
+  @SuppressWarnings("unchecked")
+  ModelLane(String modelId, int partitions) {
+    this.modelId = modelId;
+    this.held = new ArrayDeque[partitions];
+    for (int i = 0; i < partitions; i++) {
+      held[i] = new ArrayDeque<>();
+    }
+    this.heldCounts = new AtomicIntegerArray(partitions);
+  }
+
+  /** Owner thread of partition {@code p} only. */
+  void hold(int p, PendingEvent event) {
+    held[p].addLast(event);
+    heldCounts.setRelease(p, held[p].size());
+  }
+
+  /** Owner thread of partition {@code p} only. */
+  @Nullable PendingEvent poll(int p) {
+    PendingEvent e = held[p].pollFirst();
+    if (e != null) {
+      heldCounts.setRelease(p, held[p].size());
+    }
+    return e;
+  }
+
+  boolean hasHeld(int p) {
+    return heldCounts.getAcquire(p) > 0;
+  }
+
+  long heldTotal() {
+    long total = 0;
+    for (int i = 0; i < heldCounts.length(); i++) {
+      total += heldCounts.getAcquire(i);
+    }
+    return total;
+  }
+}

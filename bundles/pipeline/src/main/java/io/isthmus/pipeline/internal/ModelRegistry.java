@@ -1,0 +1,156 @@
+package io.isthmus.pipeline.internal;
+
+import io.isthmus.api.detection.DetectionModel;
+import io.isthmus.api.detection.ModelState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The set of models the workers score with. Changes are rare (a bundle starts, stops or is
+ * updated) and build a new immutable {@link ModelSet}; workers read the current one per batch
+ * without locking.
+ */
+final class ModelRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+  private static final long QUIESCENCE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  private final int partitions;
+  private final Supplier<List<Partition>> workers;
+  private volatile ModelSet current = ModelSet.EMPTY;
+
+  ModelRegistry(int partitions, Supplier<List<Partition>> workers) {
+    this.partitions = partitions;
+    this.workers = workers;
+  }
+
+  ModelSet current() {
+    return current;
+  }
+
+  /**
+   * Adds a model. If a lane of the same id is parked (its previous version's bundle is being
+   * updated), the model takes over that lane: it imports the exported state, then the workers
+   * replay the held events into it before anything newer.
+   */
+  synchronized void add(DetectionModel model) {
+    List<Binding> next = new ArrayList<>(current.asList());
+    String id = model.id();
+    for (int i = 0; i < next.size(); i++) {
+      Binding b = next.get(i);
+      if (b.state() == Binding.State.PARKED && b.lane().modelId.equals(id)) {
+        ModelState state = b.lane().parkedState;
+        b.lane().parkedState = null;
+        importState(model, state);
+        next.set(i, Binding.active(b.lane(), model));
+        publish(next);
+        LOG.info("Model {} {} continues from {} with {} held events", id, model.version(),
+            state == null ? "a fresh state" : "version " + state.modelVersion() + "'s state", b.lane().heldTotal());
+        return;
+      }
+    }
+    next.add(Binding.active(new ModelLane(id, partitions), model));
+    publish(next);
+    LOG.info("Model {} {} is scoring", id, model.version());
+  }
+
+  /**
+   * Removes a model instance. Its lane is parked: from the next batch on, workers hold its
+   * events. Once no worker can still be inside the old instance, its state is exported for the
+   * next version.
+   */
+  synchronized void remove(DetectionModel model) {
+    List<Binding> next = new ArrayList<>(current.asList());
+    int at = indexOf(next, model);
+    if (at < 0) {
+      return;
+    }
+    ModelLane lane = next.get(at).lane();
+    lane.parkedSinceNanos = System.nanoTime();
+    next.set(at, next.get(at).parked());
+    // Held under the lock so a next version that binds meanwhile waits for the exported state.
+    awaitQuiescence(publish(next));
+    lane.parkedState = exportState(model);
+  }
+
+  /** Retires lanes parked longer than the grace period and forgets retired lanes with nothing held. */
+  synchronized void expire(long graceNanos) {
+    long now = System.nanoTime();
+    List<Binding> next = new ArrayList<>();
+    boolean changed = false;
+    for (Binding b : current.bindings()) {
+      if (b.state() == Binding.State.PARKED && now - b.lane().parkedSinceNanos >= graceNanos) {
+        LOG.info("Model {} did not come back within the grace period; releasing {} held events",
+            b.lane().modelId, b.lane().heldTotal());
+        next.add(b.retired());
+        changed = true;
+      } else if (b.state() == Binding.State.RETIRED && b.lane().heldTotal() == 0) {
+        changed = true;
+      } else {
+        next.add(b);
+      }
+    }
+    if (changed) {
+      publish(next);
+    }
+  }
+
+  private static int indexOf(List<Binding> bindings, DetectionModel model) {
+    for (int i = 0; i < bindings.size(); i++) {
+      if (bindings.get(i).model() == model) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private long publish(List<Binding> next) {
+    ModelSet set = current.with(next);
+    current = set;
+    for (Partition p : workers.get()) {
+      p.wake();
+    }
+    return set.version();
+  }
+
+  /** Waits until every worker has moved past model-set versions older than {@code version}. */
+  private void awaitQuiescence(long version) {
+    long deadline = System.nanoTime() + QUIESCENCE_TIMEOUT_NANOS;
+    for (Partition p : workers.get()) {
+      while (p.isAlive() && !p.idle && p.usingVersion < version) {
+        if (System.nanoTime() > deadline) {
+          LOG.warn("Worker {} still busy with an old model set after 5 s; exporting state anyway", p.index);
+          return;
+        }
+        Thread.onSpinWait();
+        Thread.yield();
+      }
+    }
+  }
+
+  private static void importState(DetectionModel model, @Nullable ModelState state) {
+    if (state == null) {
+      return;
+    }
+    try {
+      model.importState(state);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("Model {} {} could not import the state of version {}; it starts fresh: {}",
+          model.id(), model.version(), state.modelVersion(), e.toString());
+    }
+  }
+
+  private static @Nullable ModelState exportState(DetectionModel model) {
+    try {
+      return model.exportState();
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("Model {} {} failed to export its state; its next version starts fresh: {}",
+          model.id(), model.version(), e.toString());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.isthmus.pipeline.internal;
+
+import io.isthmus.api.detection.DetectionModel;
+import io.isthmus.api.detection.FindingSink;
+import io.isthmus.api.event.TelemetryEvent;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpscArrayQueue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One scoring thread and its queue. Every event of a device lands in the same partition, so a
+ * model sees one device's events in order and never concurrently.
+ *
+ * <p>Queue: JCTools' lock-free {@code MpscArrayQueue} — many sources publish, one worker
+ * consumes. In the {@code QueueBenchmark} JMH run (docs/benchmarks.md) it moved events between
+ * a producer and a consumer several times faster than {@code ArrayBlockingQueue}, whose lock
+ * both sides contend for, and matched the LMAX Disruptor while keeping a plain queue API (the
+ * Disruptor's ring wants pre-allocated mutable slots, which our immutable events don't fit).
+ */
+final class Partition implements Runnable {
+  private static final int BATCH = 256;
+  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  final int index;
+  private final MpscArrayQueue<QueuedEvent> queue;
+  private final ScoringEngine engine;
+  private final LatencyRecorder latency = new LatencyRecorder();
+  private final FindingSink findings;
+  private final int heldLimit;
+  private int heldTotal;
+  private long lastSeenVersion = -1;
+  private volatile @Nullable Thread thread;
+
+  /** The model-set version this worker may still be using; see {@link ModelRegistry#awaitQuiescence}. */
+  volatile long usingVersion;
+  volatile boolean idle = true;
+  final AtomicLong scored = new AtomicLong();
+
+  Partition(int index, int capacity, int heldLimit, ScoringEngine engine) {
+    this.index = index;
+    this.queue = new MpscArrayQueue<>(capacity);
+    this.engine = engine;
+    this.heldLimit = heldLimit;
+    this.findings = engine::dispatchFinding;
+  }
+
+  void start(String name) {
+    Thread t = new Thread(this, name);
+    t.setDaemon(true);
+    thread = t;
+    t.start();
+  }
+
+  boolean offer(QueuedEvent event) {
+    if (!queue.offer(event)) {
+      return false;
+    }
+    if (idle) {
+      wake();
+    }
+    return true;
+  }
+
+  void wake() {
+    Thread t = thread;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  int depth() {
+    return queue.size();
+  }
+
+  int capacity() {
+    return queue.capacity();
+  }
+
+  LatencyRecorder latency() {
+    return latency;
+  }
+
+  void join(long millis) throws InterruptedException {
+    Thread t = thread;
+    if (t != null) {
+      t.join(millis);
+    }
+  }
+
+  boolean isAlive() {
+    Thread t = thread;
+    return t != null && t.isAlive();
+  }
+
+  @Override
+  public void run() {
+    ModelRegistry registry = engine.registry();
+    while (true) {
+      ModelSet set = registry.current();
+      usingVersion = set.version();
+      if (set.version() != lastSeenVersion) {
+        settleHeld(set);
+        lastSeenVersion = set.version();
+      }
+      int n = 0;
+      QueuedEvent q;
+      while (n < BATCH && (q = queue.poll()) != null) {
+        score(q, set);
+        n++;
+      }
+      if (n == 0) {
+        if (!engine.isRunning() && queue.isEmpty()) {
+          break;
+        }
+        idle = true;
+        if (queue.isEmpty() && registry.current().version() == lastSeenVersion) {
+          LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+        }
+        idle = false;
+      }
+    }
+    idle = true;
+  }
+
+  private void score(QueuedEvent q, ModelSet set) {
+    PendingEvent pending = null;
+    for (Binding b : set.bindings()) {
+      switch (b.state()) {
+        case ACTIVE -> {
+          DetectionModel model = b.model();
+          if (b.lane().hasHeld(index)) {
+            replay(b.lane(), model);
+          }
+          observe(model, q.event());
+        }
+        case PARKED -> {
+          if (heldTotal >= heldLimit) {
+            engine.countHeldLost();
+          } else {
+            if (pending == null) {
+              pending = new PendingEvent(q);
+            }
+            pending.lanesPending++;
+            heldTotal++;
+            b.lane().hold(index, pending);
+          }
+        }
+        case RETIRED -> { }
+      }
+    }
+    if (pending == null) {
+      complete(q);
+    }
+  }
+
+  /** Replays held events into models that came back, and releases those of retired lanes. */
+  private void settleHeld(ModelSet set) {
+    for (Binding b : set.bindings()) {
+      if (!b.lane().hasHeld(index)) {
+        continue;
+      }
+      if (b.state() == Binding.State.ACTIVE) {
+        replay(b.lane(), b.model());
+      } else if (b.state() == Binding.State.RETIRED) {
+        PendingEvent p;
+        while ((p = b.lane().poll(index)) != null) {
+          heldTotal--;
+          engine.countHeldReleased();
+          release(p);
+        }
+      }
+    }
+  }
+
+  private void replay(ModelLane lane, @Nullable DetectionModel model) {
+    PendingEvent p;
+    while ((p = lane.poll(index)) != null) {
+      heldTotal--;
+      if (model != null) {
+        observe(model, p.queued.event());
+      }
+      release(p);
+    }
+  }
+
+  private void release(PendingEvent p) {
+    if (--p.lanesPending == 0) {
+      complete(p.queued);
+    }
+  }
+
+  private void observe(@Nullable DetectionModel model, TelemetryEvent event) {
+    if (model == null) {
+      return;
+    }
+    try {
+      model.observe(event, findings);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      engine.modelFailed(model, event, e);
+    }
+  }
+
+  private void complete(QueuedEvent q) {
+    latency.record(System.nanoTime() - q.acceptedNanos());
+    scored.setRelease(scored.getPlain() + 1);
+  }
+}

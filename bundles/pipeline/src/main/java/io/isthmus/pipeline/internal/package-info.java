@@ -1,0 +1,5 @@
+/** Pipeline implementation; never exported. */
+@NullMarked
+package io.isthmus.pipeline.internal;
+
+import org.jspecify.annotations.NullMarked;
