@@ -1,0 +1,209 @@
+package io.isthmus.launcher;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
+
+/** An embedded Felix framework booted from a feature set. */
+final class FelixRuntime {
+  private final Framework framework;
+  private final List<String> startFailures = new ArrayList<>();
+  private final Object levelLock = new Object();
+  private boolean levelReached;
+
+  private FelixRuntime(Framework framework) {
+    this.framework = framework;
+  }
+
+  static FelixRuntime start(FeatureSet features, RuntimeOptions options, ArtifactRepository repository) {
+    configureLogging();
+    Map<String, String> props = new HashMap<>(features.frameworkProperties());
+    Path data = options.dataDir().toAbsolutePath();
+    props.put(Constants.FRAMEWORK_STORAGE, data.resolve("cache").toString());
+    props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+    props.put("felix.cm.dir", data.resolve("config").toString());
+    props.put("felix.fileinstall.dir", options.deployDir().toAbsolutePath().toString());
+    props.put("felix.log.level", "1");
+    props.putIfAbsent("org.apache.felix.http.host", options.httpHost());
+    props.put("org.apache.felix.http.host", options.httpHost());
+    if (options.httpPort() == 0) {
+      props.put("org.apache.felix.http.enable", "false");
+    } else {
+      props.put("org.osgi.service.http.port", Integer.toString(options.httpPort()));
+    }
+    int maxLevel = features.bundles().stream().mapToInt(FeatureSet.BundleEntry::startOrder).max().orElse(1);
+    props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(maxLevel));
+
+    FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+        .orElseThrow(() -> new StartupException("no OSGi framework on the class path"));
+    Framework framework = factory.newFramework(props);
+    FelixRuntime runtime = new FelixRuntime(framework);
+    try {
+      framework.init();
+      runtime.install(features, repository);
+      framework.start();
+      framework.adapt(FrameworkStartLevel.class).setStartLevel(maxLevel, runtime::startLevelReached);
+      runtime.awaitStartLevel(maxLevel);
+      runtime.applyConfigurations(features.configurations());
+    } catch (BundleException e) {
+      runtime.stopQuietly();
+      throw new StartupException("the OSGi framework did not start: " + e.getMessage(), e);
+    }
+    return runtime;
+  }
+
+  private static void configureLogging() {
+    setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+    setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.felix.http", "warn");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  private void startLevelReached(FrameworkEvent event) {
+    synchronized (levelLock) {
+      levelReached = true;
+      levelLock.notifyAll();
+    }
+  }
+
+  private void awaitStartLevel(int level) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    synchronized (levelLock) {
+      while (!levelReached && System.nanoTime() < deadline) {
+        try {
+          levelLock.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void install(FeatureSet features, ArtifactRepository repository) throws BundleException {
+    BundleContext context = framework.getBundleContext();
+    for (FeatureSet.BundleEntry entry : features.bundles()) {
+      Path jar = repository.resolve(entry.id());
+      Bundle bundle = context.installBundle(jar.toUri().toString());
+      bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startOrder());
+      if (!isFragment(bundle)) {
+        try {
+          bundle.start(Bundle.START_ACTIVATION_POLICY);
+        } catch (BundleException e) {
+          startFailures.add(bundle.getSymbolicName() + ": " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static boolean isFragment(Bundle bundle) {
+    BundleRevision revision = bundle.adapt(BundleRevision.class);
+    return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+  }
+
+  /** Applies the features' configurations through Config Admin, reached reflectively (its API lives in a bundle). */
+  private void applyConfigurations(Map<String, Map<String, Object>> configurations) {
+    if (configurations.isEmpty()) {
+      return;
+    }
+    BundleContext context = framework.getBundleContext();
+    ServiceReference<?> ref = context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+    if (ref == null) {
+      throw new StartupException("the features carry configurations but no Config Admin is running");
+    }
+    Object admin = context.getService(ref);
+    try {
+      for (Map.Entry<String, Map<String, Object>> c : configurations.entrySet()) {
+        String pid = c.getKey();
+        Object config;
+        int tilde = pid.indexOf('~');
+        if (tilde > 0) {
+          Method m = admin.getClass().getMethod("getFactoryConfiguration", String.class, String.class, String.class);
+          config = m.invoke(admin, pid.substring(0, tilde), pid.substring(tilde + 1), "?");
+        } else {
+          Method m = admin.getClass().getMethod("getConfiguration", String.class, String.class);
+          config = m.invoke(admin, pid, "?");
+        }
+        Dictionary<String, Object> dict = new Hashtable<>(c.getValue());
+        Method update = config.getClass().getMethod("update", Dictionary.class);
+        update.setAccessible(true);
+        update.invoke(config, dict);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new StartupException("applying the features' configurations failed: " + e, e);
+    } finally {
+      context.ungetService(ref);
+    }
+  }
+
+  BundleContext context() {
+    return framework.getBundleContext();
+  }
+
+  List<String> startFailures() {
+    return List.copyOf(startFailures);
+  }
+
+  long activeBundles() {
+    long n = 0;
+    for (Bundle b : context().getBundles()) {
+      if (b.getState() == Bundle.ACTIVE) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  int totalBundles() {
+    return context().getBundles().length;
+  }
+
+  /** Blocks until the framework stops (by {@link #stop} from a shutdown hook, or from inside). */
+  void awaitStop() throws InterruptedException {
+    framework.waitForStop(0);
+  }
+
+  /** Stops every bundle in reverse start order and waits; returns false on timeout. */
+  boolean stop(long timeoutMillis) {
+    try {
+      framework.stop();
+      FrameworkEvent event = framework.waitForStop(timeoutMillis);
+      return event.getType() != FrameworkEvent.WAIT_TIMEDOUT;
+    } catch (BundleException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void stopQuietly() {
+    stop(10_000);
+  }
+}

@@ -1,0 +1,17 @@
+package io.isthmus.launcher;
+
+import java.nio.file.Path;
+
+/**
+ * How to boot the runtime.
+ *
+ * @param dataDir holds the framework cache, Config Admin state and the deploy folder
+ * @param httpHost address the HTTP service binds to
+ * @param httpPort port of the HTTP service; 0 disables HTTP
+ */
+record RuntimeOptions(Path dataDir, String httpHost, int httpPort) {
+
+  Path deployDir() {
+    return dataDir.resolve("deploy");
+  }
+}
