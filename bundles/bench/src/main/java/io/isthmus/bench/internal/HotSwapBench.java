@@ -177,9 +177,18 @@ public final class HotSwapBench implements Function<Map<String, Object>, String>
     }
   }
 
+  /**
+   * Refreshes the bundle if the framework still keeps its old revision. A plugin that exports
+   * nothing has no wires to it, so its old revision goes at once and a refresh, which would
+   * stop and start it a second time, is not needed.
+   */
   private void refresh(Bundle bundle) throws InterruptedException {
+    FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+    if (!wiring.getRemovalPendingBundles().contains(bundle)) {
+      return;
+    }
     CountDownLatch done = new CountDownLatch(1);
-    context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), e -> {
+    wiring.refreshBundles(List.of(bundle), e -> {
       if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED || e.getType() == FrameworkEvent.ERROR) {
         done.countDown();
       }

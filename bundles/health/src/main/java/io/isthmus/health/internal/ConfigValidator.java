@@ -78,10 +78,20 @@ public final class ConfigValidator implements ConfigurationPlugin {
     for (String item : items(value)) {
       String result = ad.validate(item);
       if (result != null && !result.isEmpty()) {
-        return result;
+        return result + " (expected " + typeName(ad.getType()) + ")";
       }
     }
     return null;
+  }
+
+  private static String typeName(int type) {
+    return switch (type) {
+      case AttributeDefinition.INTEGER, AttributeDefinition.LONG, AttributeDefinition.SHORT, AttributeDefinition.BYTE -> "an integer";
+      case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> "a number";
+      case AttributeDefinition.BOOLEAN -> "true or false";
+      case AttributeDefinition.CHARACTER -> "one character";
+      default -> "text";
+    };
   }
 
   private static List<String> items(Object value) {

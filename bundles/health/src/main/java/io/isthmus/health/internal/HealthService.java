@@ -78,16 +78,26 @@ public final class HealthService {
           Map<String, Object> details = new LinkedHashMap<>();
           details.put("bundle", d.bundle.symbolicName);
           details.put("state", "FAILED_ACTIVATION");
-          out.add(new Problem("component", d.name, c.failure == null ? "activation failed" : firstLine(c.failure), details));
+          out.add(new Problem("component", d.name, c.failure == null ? "activation failed" : rootCause(c.failure), details));
         }
       }
     }
     return out;
   }
 
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  /** SCR's failure text is a stack trace; its root cause (the last "Caused by:") says what went wrong. */
+  static String rootCause(String failure) {
+    String reason = null;
+    for (String line : failure.split("\n")) {
+      String t = line.trim();
+      if (reason == null && !t.isEmpty()) {
+        reason = t;
+      }
+      if (t.startsWith("Caused by: ")) {
+        reason = t.substring("Caused by: ".length());
+      }
+    }
+    return reason == null ? "activation failed" : reason;
   }
 
   private static List<Map<String, Object>> toJson(List<Problem> problems) {

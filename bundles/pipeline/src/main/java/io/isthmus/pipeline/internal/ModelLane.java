@@ -17,6 +17,8 @@ final class ModelLane {
   private final AtomicIntegerArray heldCounts;
   volatile @Nullable ModelState parkedState;
   volatile long parkedSinceNanos;
+  /** The model-set version that retired the lane; see {@link ModelRegistry#expire}. */
+  volatile long retiredInVersion;
 
   @SuppressWarnings("unchecked")
   ModelLane(String modelId, int partitions) {

@@ -48,8 +48,9 @@ final class ModelRegistry {
         importState(model, state);
         next.set(i, Binding.active(b.lane(), model));
         publish(next);
-        LOG.info("Model {} {} continues from {} with {} held events", id, model.version(),
-            state == null ? "a fresh state" : "version " + state.modelVersion() + "'s state", b.lane().heldTotal());
+        LOG.info("Model {} {} continues from {} after {} ms; replaying {} held events", id, model.version(),
+            state == null ? "a fresh state" : "version " + state.modelVersion() + "'s state",
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - b.lane().parkedSinceNanos), b.lane().heldTotal());
         return;
       }
     }
@@ -80,15 +81,21 @@ final class ModelRegistry {
   /** Retires lanes parked longer than the grace period and forgets retired lanes with nothing held. */
   synchronized void expire(long graceNanos) {
     long now = System.nanoTime();
+    long nextVersion = current.version() + 1;
     List<Binding> next = new ArrayList<>();
     boolean changed = false;
     for (Binding b : current.bindings()) {
       if (b.state() == Binding.State.PARKED && now - b.lane().parkedSinceNanos >= graceNanos) {
         LOG.info("Model {} did not come back within the grace period; releasing {} held events",
             b.lane().modelId, b.lane().heldTotal());
+        b.lane().retiredInVersion = nextVersion;
         next.add(b.retired());
         changed = true;
-      } else if (b.state() == Binding.State.RETIRED && b.lane().heldTotal() == 0) {
+      } else if (b.state() == Binding.State.RETIRED && allWorkersPast(b.lane().retiredInVersion)
+          && b.lane().heldTotal() == 0) {
+        // In this order: a worker still on a set where the lane is parked may hold an event for
+        // it; once every worker is past the retiring set nothing new is held, and what was held
+        // has been released when heldTotal reads 0.
         changed = true;
       } else {
         next.add(b);
@@ -115,6 +122,16 @@ final class ModelRegistry {
       p.wake();
     }
     return set.version();
+  }
+
+  /** Whether no worker can still be using a model set older than {@code version}. */
+  private boolean allWorkersPast(long version) {
+    for (Partition p : workers.get()) {
+      if (p.isAlive() && !p.idle && p.usingVersion < version) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Waits until every worker has moved past model-set versions older than {@code version}. */

@@ -35,7 +35,12 @@ final class Partition implements Runnable {
 
   /** The model-set version this worker may still be using; see {@link ModelRegistry#awaitQuiescence}. */
   volatile long usingVersion;
-  volatile boolean idle = true;
+  /**
+   * True only while the worker is between batches (about to park, or parked). It starts false: a
+   * worker that finds events on its very first look never passes through the idle branch, and
+   * must not look idle to {@link ModelRegistry#awaitQuiescence} while it is inside a model.
+   */
+  volatile boolean idle;
   final AtomicLong scored = new AtomicLong();
 
   Partition(int index, int capacity, int heldLimit, ScoringEngine engine) {

@@ -191,7 +191,11 @@ final class ScoringEngine {
     List<String> active = new ArrayList<>();
     List<String> parked = new ArrayList<>();
     for (Binding b : registry.current().bindings()) {
-      (b.state() == Binding.State.ACTIVE ? active : parked).add(b.label());
+      switch (b.state()) {
+        case ACTIVE -> active.add(b.label());
+        case PARKED -> parked.add(b.label());
+        case RETIRED -> { } // no longer holding events for a next version: neither active nor parked
+      }
     }
     return new PipelineStatus(partitions.size(), capacity, queueDepth(), accepted.sum(), scored,
         dropped.sum(), findings.sum(), modelErrors.sum(), active, parked, LatencyRecorder.merge(recorders));
