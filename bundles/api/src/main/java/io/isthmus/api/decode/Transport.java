@@ -1,0 +1,7 @@
+package io.isthmus.api.decode;
+
+/** The transport a protocol runs over. */
+public enum Transport {
+  TCP,
+  UDP
+}
