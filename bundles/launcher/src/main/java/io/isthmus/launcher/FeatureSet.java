@@ -37,13 +37,16 @@ final class FeatureSet {
   private final List<BundleEntry> bundles;
   private final Map<String, String> frameworkProperties;
   private final Map<String, Map<String, Object>> configurations;
+  private final Map<String, Object> declaredVariables;
 
   private FeatureSet(List<Feature> features) {
     this.features = List.copyOf(features);
     Map<String, BundleEntry> byKey = new LinkedHashMap<>();
     Map<String, String> props = new LinkedHashMap<>();
     Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
+    Map<String, Object> variables = new LinkedHashMap<>();
     for (Feature f : features) {
+      variables.putAll(f.getVariables());
       for (FeatureBundle b : f.getBundles()) {
         ID id = b.getID();
         String key = id.getGroupId() + ":" + id.getArtifactId();
@@ -64,6 +67,7 @@ final class FeatureSet {
     this.bundles = List.copyOf(sorted);
     this.frameworkProperties = Map.copyOf(props);
     this.configurations = Map.copyOf(configs);
+    this.declaredVariables = java.util.Collections.unmodifiableMap(variables);
   }
 
   static FeatureSet read(List<Path> files) {
@@ -132,11 +136,19 @@ final class FeatureSet {
     return bundles;
   }
 
-  Map<String, String> frameworkProperties() {
-    return frameworkProperties;
+  /** Launching properties with variables substituted. */
+  Map<String, String> frameworkProperties(Map<String, String> launcherVariables) {
+    Variables vars = Variables.of(declaredVariables, launcherVariables);
+    Map<String, String> out = new LinkedHashMap<>();
+    frameworkProperties.forEach((k, v) -> out.put(k, vars.substitute(v, "launching property " + k)));
+    return out;
   }
 
-  Map<String, Map<String, Object>> configurations() {
-    return configurations;
+  /** Configurations by PID with variables substituted. */
+  Map<String, Map<String, Object>> configurations(Map<String, String> launcherVariables) {
+    Variables vars = Variables.of(declaredVariables, launcherVariables);
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    configurations.forEach((pid, config) -> out.put(pid, vars.substituteAll(config, "configuration " + pid)));
+    return out;
   }
 }

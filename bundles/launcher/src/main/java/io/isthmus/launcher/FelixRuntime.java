@@ -9,6 +9,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -26,17 +27,20 @@ import org.osgi.framework.wiring.BundleRevision;
 final class FelixRuntime {
   private final Framework framework;
   private final List<String> startFailures = new ArrayList<>();
-  private final Object levelLock = new Object();
-  private boolean levelReached;
+  private static final String CONFIGURATION_ADMIN = "org.osgi.service.cm.ConfigurationAdmin";
 
   private FelixRuntime(Framework framework) {
     this.framework = framework;
   }
 
-  static FelixRuntime start(FeatureSet features, RuntimeOptions options, ArtifactRepository repository) {
+  static FelixRuntime start(FeatureSet features, RuntimeOptions options, Home home) {
     configureLogging();
-    Map<String, String> props = new HashMap<>(features.frameworkProperties());
-    Path data = options.dataDir().toAbsolutePath();
+    Path data = options.dataDir().toAbsolutePath().normalize();
+    Map<String, String> variables = Map.of("isthmus.home", home.root().toString(), "isthmus.data", data.toString());
+    // Resolve variables first, so a feature that names an undefined one fails before anything starts.
+    Map<String, Map<String, Object>> configurations = features.configurations(variables);
+    Map<String, String> props = new HashMap<>(features.frameworkProperties(variables));
+    ArtifactRepository repository = ArtifactRepository.standard(home);
     props.put(Constants.FRAMEWORK_STORAGE, data.resolve("cache").toString());
     props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
     props.put("felix.cm.dir", data.resolve("config").toString());
@@ -50,7 +54,7 @@ final class FelixRuntime {
       props.put("org.osgi.service.http.port", Integer.toString(options.httpPort()));
     }
     int maxLevel = features.bundles().stream().mapToInt(FeatureSet.BundleEntry::startOrder).max().orElse(1);
-    props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(maxLevel));
+    props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
 
     FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
         .orElseThrow(() -> new StartupException("no OSGi framework on the class path"));
@@ -60,9 +64,19 @@ final class FelixRuntime {
       framework.init();
       runtime.install(features, repository);
       framework.start();
-      framework.adapt(FrameworkStartLevel.class).setStartLevel(maxLevel, runtime::startLevelReached);
-      runtime.awaitStartLevel(maxLevel);
-      runtime.applyConfigurations(features.configurations());
+      // Raise the start level one step at a time, so the features' configurations reach Config
+      // Admin as soon as it runs and before the components of later levels activate.
+      boolean configured = configurations.isEmpty();
+      for (int level = 1; level <= maxLevel; level++) {
+        runtime.raiseStartLevel(level);
+        if (!configured && runtime.configurationAdminRunning()) {
+          runtime.applyConfigurations(configurations);
+          configured = true;
+        }
+      }
+      if (!configured) {
+        throw new StartupException("the features carry configurations but no Config Admin is running");
+      }
     } catch (BundleException e) {
       runtime.stopQuietly();
       throw new StartupException("the OSGi framework did not start: " + e.getMessage(), e);
@@ -85,25 +99,21 @@ final class FelixRuntime {
     }
   }
 
-  private void startLevelReached(FrameworkEvent event) {
-    synchronized (levelLock) {
-      levelReached = true;
-      levelLock.notifyAll();
+  private void raiseStartLevel(int level) {
+    CountDownLatch reached = new CountDownLatch(1);
+    framework.adapt(FrameworkStartLevel.class).setStartLevel(level, e -> reached.countDown());
+    try {
+      if (!reached.await(60, TimeUnit.SECONDS)) {
+        throw new StartupException("start level " + level + " was not reached within 60 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("interrupted while starting");
     }
   }
 
-  private void awaitStartLevel(int level) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    synchronized (levelLock) {
-      while (!levelReached && System.nanoTime() < deadline) {
-        try {
-          levelLock.wait(100);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
+  private boolean configurationAdminRunning() {
+    return framework.getBundleContext().getServiceReference(CONFIGURATION_ADMIN) != null;
   }
 
   private void install(FeatureSet features, ArtifactRepository repository) throws BundleException {
@@ -129,34 +139,29 @@ final class FelixRuntime {
 
   /** Applies the features' configurations through Config Admin, reached reflectively (its API lives in a bundle). */
   private void applyConfigurations(Map<String, Map<String, Object>> configurations) {
-    if (configurations.isEmpty()) {
-      return;
-    }
     BundleContext context = framework.getBundleContext();
-    ServiceReference<?> ref = context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+    ServiceReference<?> ref = context.getServiceReference(CONFIGURATION_ADMIN);
     if (ref == null) {
       throw new StartupException("the features carry configurations but no Config Admin is running");
     }
     Object admin = context.getService(ref);
     try {
+      // Methods through the interfaces as the Config Admin bundle sees them: its classes are not ours.
+      Class<?> adminType = ref.getBundle().loadClass(CONFIGURATION_ADMIN);
+      Class<?> configType = ref.getBundle().loadClass("org.osgi.service.cm.Configuration");
+      Method update = configType.getMethod("update", Dictionary.class);
       for (Map.Entry<String, Map<String, Object>> c : configurations.entrySet()) {
         String pid = c.getKey();
-        Object config;
         int tilde = pid.indexOf('~');
-        if (tilde > 0) {
-          Method m = admin.getClass().getMethod("getFactoryConfiguration", String.class, String.class, String.class);
-          config = m.invoke(admin, pid.substring(0, tilde), pid.substring(tilde + 1), "?");
-        } else {
-          Method m = admin.getClass().getMethod("getConfiguration", String.class, String.class);
-          config = m.invoke(admin, pid, "?");
-        }
-        Dictionary<String, Object> dict = new Hashtable<>(c.getValue());
-        Method update = config.getClass().getMethod("update", Dictionary.class);
-        update.setAccessible(true);
-        update.invoke(config, dict);
+        Object config = tilde > 0
+            ? adminType.getMethod("getFactoryConfiguration", String.class, String.class, String.class)
+                .invoke(admin, pid.substring(0, tilde), pid.substring(tilde + 1), "?")
+            : adminType.getMethod("getConfiguration", String.class, String.class).invoke(admin, pid, "?");
+        update.invoke(config, new Hashtable<>(c.getValue()));
       }
     } catch (ReflectiveOperationException e) {
-      throw new StartupException("applying the features' configurations failed: " + e, e);
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new StartupException("applying the features' configurations failed: " + cause, e);
     } finally {
       context.ungetService(ref);
     }

@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     Preflight.dataDirectory(dataDir);
     Preflight.port(httpHost, httpPort);
     RuntimeOptions options = new RuntimeOptions(dataDir, httpHost, httpPort);
-    FelixRuntime runtime = FelixRuntime.start(featureSet, options, ArtifactRepository.standard(home));
+    FelixRuntime runtime = FelixRuntime.start(featureSet, options, home);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(runtime), "isthmus-shutdown"));
     printBanner(runtime, options);
     runtime.awaitStop();

@@ -42,7 +42,7 @@ class FeatureFilesTest {
     List<String> order = core.bundles().stream().map(b -> b.id().getArtifactId()).toList();
     assertTrue(order.indexOf("org.apache.felix.scr") < order.indexOf("isthmus-pipeline"), order.toString());
     assertEquals("org.apache.felix.fileinstall", order.get(order.size() - 1), order.toString());
-    assertEquals("127.0.0.1", core.frameworkProperties().get("org.apache.felix.http.host"));
+    assertEquals("127.0.0.1", core.frameworkProperties(java.util.Map.of()).get("org.apache.felix.http.host"));
   }
 
   @Test

@@ -55,6 +55,22 @@ class RunIT {
   }
 
   @Test
+  void featureConfigurationsReachTheirComponentsWithVariablesSubstituted(@TempDir Path dir) throws Exception {
+    Path feature = Files.writeString(dir.resolve("tuning.json"), """
+        { "feature-resource-version": "1.0", "id": "test:tuning:osgifeature:tuning:1.0.0",
+          "variables": { "site.prefix": "live:" },
+          "configurations": {
+            "io.isthmus.pipeline": { "workers": 1, "backpressure": [ "${site.prefix}*=DROP" ] } } }
+        """);
+    try (LauncherProcess isthmus = LauncherProcess.run(dir, "--feature", "core", feature.toString())) {
+      JsonObject health = json(isthmus.awaitHealth(RunIT::allBundlesActive, Duration.ofSeconds(90)));
+      assertEquals(1, health.getJsonObject("pipeline").getInt("workers"), health.toString());
+      assertEquals("UP", health.getString("status"), health.toString());
+      isthmus.terminate();
+    }
+  }
+
+  @Test
   void badDeployContentIsReportedWithReasonsAndNothingElseStops(@TempDir Path dir) throws Exception {
     try (LauncherProcess isthmus = LauncherProcess.run(dir)) {
       JsonObject before = json(isthmus.awaitHealth(RunIT::allBundlesActive, Duration.ofSeconds(90)));
