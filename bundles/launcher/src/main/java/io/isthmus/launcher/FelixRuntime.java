@@ -53,6 +53,9 @@ final class FelixRuntime {
     } else {
       props.put("org.osgi.service.http.port", Integer.toString(options.httpPort()));
     }
+    if (options.shell()) {
+      props.put("gosh.args", "");
+    }
     int maxLevel = features.bundles().stream().mapToInt(FeatureSet.BundleEntry::startOrder).max().orElse(1);
     props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
 
@@ -84,7 +87,12 @@ final class FelixRuntime {
     return runtime;
   }
 
+  /** Held so the level set on it is not lost when the logger is collected. */
+  private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+
   private static void configureLogging() {
+    // SPI Fly reports every provider it registers through java.util.logging at INFO.
+    SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
     setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");

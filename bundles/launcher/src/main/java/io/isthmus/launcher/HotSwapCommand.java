@@ -48,7 +48,7 @@ final class HotSwapCommand implements Callable<Integer> {
     Home home = Home.locate();
     FeatureSet features = FeatureSet.read(FeatureArguments.resolve(home, List.of("core", "model-counting", "bench")));
     Path data = Files.createTempDirectory("isthmus-bench");
-    FelixRuntime runtime = FelixRuntime.start(features, new RuntimeOptions(data, "127.0.0.1", 0), home);
+    FelixRuntime runtime = FelixRuntime.start(features, new RuntimeOptions(data, "127.0.0.1", 0, false), home);
     try {
       Function<Map<String, Object>, String> bench = awaitBench(runtime.context());
       System.err.printf("isthmus: hot-swap benchmark: %d s at %d events/s, %d swaps%n", duration, rate, swaps);

@@ -23,6 +23,9 @@ final class RunCommand implements Callable<Integer> {
       description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
   String httpHost = "127.0.0.1";
 
+  @Option(names = "--shell", description = "Read Gogo shell commands from the terminal (lb, scr:list, ...).")
+  boolean shell;
+
   @Option(names = "--feature", paramLabel = "FILE", arity = "1..*", defaultValue = "core",
       description = "OSGi feature files (or names in features/) whose bundles to run (default: ${DEFAULT-VALUE}).")
   List<String> features = List.of("core");
@@ -33,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     FeatureSet featureSet = FeatureSet.read(FeatureArguments.resolve(home, features));
     Preflight.dataDirectory(dataDir);
     Preflight.port(httpHost, httpPort);
-    RuntimeOptions options = new RuntimeOptions(dataDir, httpHost, httpPort);
+    RuntimeOptions options = new RuntimeOptions(dataDir, httpHost, httpPort, shell);
     FelixRuntime runtime = FelixRuntime.start(featureSet, options, home);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(runtime), "isthmus-shutdown"));
     printBanner(runtime, options);

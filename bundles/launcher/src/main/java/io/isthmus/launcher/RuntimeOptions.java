@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * @param dataDir holds the framework cache, Config Admin state and the deploy folder
  * @param httpHost address the HTTP service binds to
  * @param httpPort port of the HTTP service; 0 disables HTTP
+ * @param shell whether the Gogo shell reads commands from the terminal
  */
-record RuntimeOptions(Path dataDir, String httpHost, int httpPort) {
+record RuntimeOptions(Path dataDir, String httpHost, int httpPort, boolean shell) {
 
   Path deployDir() {
     return dataDir.resolve("deploy");
