@@ -1,6 +1,7 @@
 package io.isthmus.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -67,6 +68,30 @@ class RunIT {
       assertEquals(1, health.getJsonObject("pipeline").getInt("workers"), health.toString());
       assertEquals("UP", health.getString("status"), health.toString());
       isthmus.terminate();
+    }
+  }
+
+  @Test
+  void webConsoleNeverAcceptsAdminAdminAndItsGeneratedPasswordIsPrintedOnce(@TempDir Path dir) throws Exception {
+    String password;
+    try (LauncherProcess isthmus = LauncherProcess.run(dir, "--feature", "core", "webconsole")) {
+      isthmus.awaitHealth(RunIT::allBundlesActive, Duration.ofSeconds(90));
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("generated password: (\\S+)").matcher(isthmus.stdout());
+      assertTrue(m.find(), isthmus.stdout());
+      password = m.group(1);
+      assertFalse(isthmus.stderr().contains(password), "the password must not reach the log");
+      assertEquals(401, isthmus.get("/system/console/bundles", "admin", "admin").statusCode());
+      assertEquals(401, isthmus.get("/system/console/bundles").statusCode());
+      assertEquals(200, isthmus.get("/system/console/bundles", "admin", password).statusCode());
+      isthmus.terminate();
+    }
+    Files.move(dir.resolve("stdout.txt"), dir.resolve("first-stdout.txt"));
+    try (LauncherProcess again = LauncherProcess.run(dir, "--feature", "core", "webconsole")) {
+      again.awaitHealth(RunIT::allBundlesActive, Duration.ofSeconds(90));
+      assertFalse(again.stdout().contains("generated password"), again.stdout());
+      assertEquals(200, again.get("/system/console/bundles", "admin", password).statusCode());
+      assertEquals(401, again.get("/system/console/bundles", "admin", "admin").statusCode());
+      again.terminate();
     }
   }
 
