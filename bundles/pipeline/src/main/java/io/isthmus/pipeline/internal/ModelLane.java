@@ -3,6 +3,7 @@ package io.isthmus.pipeline.internal;
 import io.isthmus.api.detection.ModelState;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,10 @@ final class ModelLane {
   private final AtomicIntegerArray heldCounts;
   volatile @Nullable ModelState parkedState;
   volatile long parkedSinceNanos;
+  /** Where the current or last model of this lane came from; {@code null} when unknown (tests). */
+  volatile @Nullable Supplier<Presence> presence;
+  /** When housekeeping first saw the parked model's bundle stopped, or 0. */
+  long stoppedSeenNanos;
   /** The model-set version that retired the lane; see {@link ModelRegistry#expire}. */
   volatile long retiredInVersion;
 

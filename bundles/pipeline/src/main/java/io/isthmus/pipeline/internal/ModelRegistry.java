@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class ModelRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
   private static final long QUIESCENCE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+  /** A bundle update restarts its bundle within moments; stopped longer than this, it was a stop. */
+  static final long STOPPED_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final int partitions;
   private final Supplier<List<Partition>> workers;
@@ -37,7 +39,16 @@ final class ModelRegistry {
    * updated), the model takes over that lane: it imports the exported state, then the workers
    * replay the held events into it before anything newer.
    */
-  synchronized void add(DetectionModel model) {
+  void add(DetectionModel model) {
+    add(model, null);
+  }
+
+  /**
+   * As {@link #add(DetectionModel)}, with where the model comes from: a parked lane whose
+   * bundle is uninstalled, or stopped for longer than {@link #STOPPED_GRACE_NANOS}, is retired
+   * without waiting for the whole swap grace.
+   */
+  synchronized void add(DetectionModel model, @Nullable Supplier<Presence> presence) {
     List<Binding> next = new ArrayList<>(current.asList());
     String id = model.id();
     for (int i = 0; i < next.size(); i++) {
@@ -45,6 +56,7 @@ final class ModelRegistry {
       if (b.state() == Binding.State.PARKED && b.lane().modelId.equals(id)) {
         ModelState state = b.lane().parkedState;
         b.lane().parkedState = null;
+        b.lane().presence = presence;
         importState(model, state);
         next.set(i, Binding.active(b.lane(), model));
         publish(next);
@@ -54,7 +66,9 @@ final class ModelRegistry {
         return;
       }
     }
-    next.add(Binding.active(new ModelLane(id, partitions), model));
+    ModelLane lane = new ModelLane(id, partitions);
+    lane.presence = presence;
+    next.add(Binding.active(lane, model));
     publish(next);
     LOG.info("Model {} {} is scoring", id, model.version());
   }
@@ -78,24 +92,21 @@ final class ModelRegistry {
     lane.parkedState = exportState(model);
   }
 
-  /** Retires lanes parked longer than the grace period and forgets retired lanes with nothing held. */
+  /**
+   * Retires parked lanes whose model will not come back — its bundle uninstalled, stopped for
+   * longer than {@link #STOPPED_GRACE_NANOS}, or parked longer than the grace period — and
+   * forgets retired lanes with nothing held.
+   */
   synchronized void expire(long graceNanos) {
     long now = System.nanoTime();
-    long nextVersion = current.version() + 1;
     List<Binding> next = new ArrayList<>();
     boolean changed = false;
     for (Binding b : current.bindings()) {
-      if (b.state() == Binding.State.PARKED && now - b.lane().parkedSinceNanos >= graceNanos) {
-        LOG.info("Model {} did not come back within the grace period; releasing {} held events",
-            b.lane().modelId, b.lane().heldTotal());
-        b.lane().retiredInVersion = nextVersion;
+      if (b.state() == Binding.State.PARKED && (now - b.lane().parkedSinceNanos >= graceNanos || gone(b.lane(), now))) {
+        LOG.info("Model {} is gone; releasing {} held events", b.lane().modelId, b.lane().heldTotal());
         next.add(b.retired());
         changed = true;
-      } else if (b.state() == Binding.State.RETIRED && allWorkersPast(b.lane().retiredInVersion)
-          && b.lane().heldTotal() == 0) {
-        // In this order: a worker still on a set where the lane is parked may hold an event for
-        // it; once every worker is past the retiring set nothing new is held, and what was held
-        // has been released when heldTotal reads 0.
+      } else if (b.state() == Binding.State.RETIRED && b.lane().heldTotal() == 0) {
         changed = true;
       } else {
         next.add(b);
@@ -104,6 +115,19 @@ final class ModelRegistry {
     if (changed) {
       publish(next);
     }
+  }
+
+  private static boolean gone(ModelLane lane, long now) {
+    Supplier<Presence> presence = lane.presence;
+    Presence p = presence == null ? Presence.PRESENT : presence.get();
+    if (p != Presence.STOPPED) {
+      lane.stoppedSeenNanos = 0;
+      return p == Presence.GONE;
+    }
+    if (lane.stoppedSeenNanos == 0) {
+      lane.stoppedSeenNanos = now;
+    }
+    return now - lane.stoppedSeenNanos >= STOPPED_GRACE_NANOS;
   }
 
   private static int indexOf(List<Binding> bindings, DetectionModel model) {

@@ -6,6 +6,12 @@ import io.isthmus.api.pipeline.EventChannel;
 import io.isthmus.api.pipeline.PipelineStatus;
 import io.isthmus.api.pipeline.SourceKind;
 import io.isthmus.api.pipeline.TelemetryPipeline;
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,11 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = TelemetryPipeline.class, configurationPid = PipelineConfig.PID, immediate = true)
 @Designate(ocd = PipelineConfig.class)
-public final class PipelineComponent implements TelemetryPipeline {
+public final class PipelineComponent implements TelemetryPipeline, BundleListener {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineComponent.class);
   private static final long DRAIN_TIMEOUT_MILLIS = 30_000;
 
   private final ScoringEngine engine;
+  private volatile @Nullable BundleContext context;
 
   @Activate
   public PipelineComponent(PipelineConfig config) {
@@ -44,7 +51,9 @@ public final class PipelineComponent implements TelemetryPipeline {
   }
 
   @Activate
-  void activate() {
+  void activate(BundleContext context) {
+    this.context = context;
+    context.addBundleListener(this);
     engine.start();
     PipelineStatus s = engine.status();
     LOG.info("Pipeline scoring on {} workers, {} queued events at most", s.workers(), s.queueCapacity());
@@ -52,6 +61,10 @@ public final class PipelineComponent implements TelemetryPipeline {
 
   @Deactivate
   void deactivate() throws InterruptedException {
+    BundleContext c = context;
+    if (c != null) {
+      c.removeBundleListener(this);
+    }
     engine.stop(DRAIN_TIMEOUT_MILLIS);
     PipelineStatus s = engine.status();
     LOG.info("Pipeline stopped: {} events in, {} scored, {} dropped, {} findings",
@@ -60,8 +73,25 @@ public final class PipelineComponent implements TelemetryPipeline {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
-  void addModel(DetectionModel model) {
-    engine.registry().add(model);
+  void addModel(DetectionModel model, ServiceReference<DetectionModel> reference) {
+    Bundle bundle = reference.getBundle();
+    engine.registry().add(model, bundle == null ? null : () -> presence(bundle));
+  }
+
+  private static Presence presence(Bundle bundle) {
+    return switch (bundle.getState()) {
+      case Bundle.UNINSTALLED -> Presence.GONE;
+      case Bundle.INSTALLED, Bundle.RESOLVED -> Presence.STOPPED;
+      default -> Presence.PRESENT;
+    };
+  }
+
+  /** An uninstalled model bundle brings no next version: release its held events now. */
+  @Override
+  public void bundleChanged(BundleEvent event) {
+    if (event.getType() == BundleEvent.UNINSTALLED) {
+      engine.expireParkedModels();
+    }
   }
 
   void removeModel(DetectionModel model) {

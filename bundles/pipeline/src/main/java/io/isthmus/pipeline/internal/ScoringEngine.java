@@ -65,8 +65,7 @@ final class ScoringEngine {
     for (Partition p : partitions) {
       p.start("isthmus-pipeline-" + p.index);
     }
-    long graceNanos = TimeUnit.MILLISECONDS.toNanos(settings.swapGraceMillis());
-    housekeeping.scheduleWithFixedDelay(() -> registry.expire(graceNanos), 200, 200, TimeUnit.MILLISECONDS);
+    housekeeping.scheduleWithFixedDelay(this::expireParkedModels, 200, 200, TimeUnit.MILLISECONDS);
   }
 
   /** Stops accepting events, scores what is queued, and stops every thread the engine started. */
@@ -82,6 +81,15 @@ final class ScoringEngine {
     long left = queueDepth();
     if (left > 0) {
       LOG.warn("Pipeline stopped with {} events not scored (drain timeout {} ms)", left, drainTimeoutMillis);
+    }
+  }
+
+  /** Retires parked models that will not come back; also called when a bundle goes. */
+  void expireParkedModels() {
+    try {
+      registry.expire(TimeUnit.MILLISECONDS.toNanos(settings.swapGraceMillis()));
+    } catch (RuntimeException e) {
+      LOG.warn("Housekeeping of parked models failed: {}", e.toString());
     }
   }
 
