@@ -26,7 +26,11 @@ public interface DetectionModel {
   /** Scores one event, emitting zero or more findings into {@code findings}. Must not block. */
   void observe(TelemetryEvent event, FindingSink findings);
 
-  /** The learned state, for a newer version or a restart to continue from. */
+  /**
+   * The learned state, for a newer version or a restart to continue from. The pipeline calls
+   * it only when no {@link #observe} call of this instance is in progress; diagnostics may call
+   * it at any time, so it must not fail while events are being observed.
+   */
   ModelState exportState();
 
   /**
