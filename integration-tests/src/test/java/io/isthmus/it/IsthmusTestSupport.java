@@ -67,52 +67,14 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public abstract class IsthmusTestSupport {
 
-  /**
-   * The bundles of features/core.json, in its order, with their start levels. Keep in step with
-   * the feature; each needs a dependency and an {@code isthmus.it.bundle.<artifactId>} entry in
-   * the pom.
-   */
-  static final List<RuntimeBundle> RUNTIME = List.of(
-      new RuntimeBundle("org.osgi.util.function", 1),
-      new RuntimeBundle("org.osgi.util.promise", 1),
-      new RuntimeBundle("org.osgi.service.component", 1),
-      new RuntimeBundle("asm", 1),
-      new RuntimeBundle("asm-tree", 1),
-      new RuntimeBundle("asm-analysis", 1),
-      new RuntimeBundle("asm-commons", 1),
-      new RuntimeBundle("asm-util", 1),
-      new RuntimeBundle("org.apache.aries.spifly.dynamic.bundle", 1),
-      new RuntimeBundle("slf4j-api", 1),
-      new RuntimeBundle("slf4j-simple", 1),
-      new RuntimeBundle("org.apache.felix.log", 1),
-      new RuntimeBundle("org.apache.felix.configadmin", 2),
-      new RuntimeBundle("org.apache.felix.metatype", 2),
-      new RuntimeBundle("org.apache.felix.scr", 2),
-      new RuntimeBundle("org.apache.felix.http.servlet-api", 3),
-      new RuntimeBundle("commons-io", 3),
-      new RuntimeBundle("commons-fileupload", 3),
-      new RuntimeBundle("org.apache.felix.http.jetty12", 3),
-      new RuntimeBundle("org.apache.felix.gogo.runtime", 3),
-      new RuntimeBundle("org.apache.felix.gogo.command", 3),
-      new RuntimeBundle("org.apache.felix.gogo.shell", 3),
-      new RuntimeBundle("jctools-core", 4),
-      new RuntimeBundle("isthmus-api", 5),
-      new RuntimeBundle("isthmus-pipeline", 6),
-      new RuntimeBundle("isthmus-health", 6),
-      new RuntimeBundle("org.apache.felix.fileinstall", 9));
-
-  /** The feature's framework-launching-properties, plus what a test run needs instead. */
-  static final Map<String, String> FRAMEWORK_PROPERTIES = Map.ofEntries(
-      Map.entry("org.apache.felix.http.host", "127.0.0.1"),
-      Map.entry("org.apache.felix.http.jetty.sendServerHeader", "false"),
-      Map.entry("felix.fileinstall.poll", "1000"),
-      Map.entry("felix.fileinstall.noInitialDelay", "true"),
-      Map.entry("felix.fileinstall.enableConfigSave", "false"),
-      Map.entry("felix.fileinstall.log.level", "3"),
+  /** What a test run needs instead of the feature's launching properties. */
+  static final Map<String, String> TEST_PROPERTIES = Map.of(
       // the shell must never read the forked test JVM's stdin (failsafe talks to it there)
-      Map.entry("gosh.args", "--nointeractive"),
+      "gosh.args", "--nointeractive",
       // a free port, so builds on one machine (or a running ./isthmus) do not collide on 8080
-      Map.entry("org.osgi.service.http.port", "0"));
+      "org.osgi.service.http.port", "0");
+
+  static final String RUNTIME_LOCATIONS = "isthmus.it.runtime";
 
   static final int FRAMEWORK_START_LEVEL = 10;
 
@@ -121,8 +83,6 @@ public abstract class IsthmusTestSupport {
   static final String COUNTING_ID = "counting";
   static final String COUNTING_COMPONENT = "io.isthmus.model.counting.internal.CountingModel";
   static final Duration WAIT = Duration.ofSeconds(30);
-
-  record RuntimeBundle(String artifactId, int startLevel) {}
 
   @Inject
   protected BundleContext context;
@@ -134,58 +94,51 @@ public abstract class IsthmusTestSupport {
     options.add(frameworkStartLevel(FRAMEWORK_START_LEVEL));
     // JCTools imports sun.misc (optionally) for Unsafe
     options.add(systemPackage("sun.misc"));
-    // The framework runs on the test class path, which holds slf4j for Pax Exam itself. Felix's
-    // implicit boot delegation would let slf4j-api's ServiceLoader (inside OSGi) see that class
-    // path's slf4j-simple ("SimpleServiceProvider not a subtype") and fall back to NOP logging;
-    // the launcher has no slf4j on its class path, so switching it off matches production.
-    options.add(frameworkProperty("felix.bootdelegation.implicit").value("false"));
-    FRAMEWORK_PROPERTIES.forEach((k, v) -> options.add(frameworkProperty(k).value(v)));
+    // As in the launcher, SLF4J comes from the class path as system packages, at 2.x and at
+    // 1.7.36 for bundles (Pax Exam's own) that import [1.7,2).
+    for (String version : new String[] {CoreFeature.property("isthmus.it.slf4j.version"), "1.7.36"}) {
+      for (String pkg : new String[] {"org.slf4j", "org.slf4j.event", "org.slf4j.helpers", "org.slf4j.spi"}) {
+        options.add(systemPackage(pkg + ";version=\"" + version + "\""));
+      }
+    }
+    Map<String, String> properties = new HashMap<>(CoreFeature.launchingProperties());
+    properties.putAll(TEST_PROPERTIES);
+    properties.forEach((k, v) -> options.add(frameworkProperty(k).value(v)));
     // FileInstall watches an empty folder of its own and keeps its temporary files under target/
     File deploy = Files.createDirectories(new File(workDir(), "deploy").toPath()).toFile();
     File fileinstallTmp = Files.createDirectories(new File(workDir(), "fileinstall-tmp").toPath()).toFile();
     options.add(frameworkProperty("felix.fileinstall.dir").value(deploy.getAbsolutePath()));
     options.add(frameworkProperty("felix.fileinstall.tmpdir").value(fileinstallTmp.getAbsolutePath()));
-    for (RuntimeBundle b : RUNTIME) {
-      options.add(bundle(bundleUrl(b.artifactId())).startLevel(b.startLevel()).start());
+    List<String> locations = new ArrayList<>();
+    for (CoreFeature.RuntimeBundle b : CoreFeature.bundles()) {
+      String location = b.file().toURI().toString();
+      locations.add(location);
+      options.add(bundle(location).startLevel(b.startLevel()).start());
     }
+    // Tells the test code, which runs inside the framework, what the feature installed.
+    options.add(frameworkProperty(RUNTIME_LOCATIONS).value(String.join(",", locations)));
     return options.toArray(new Option[0]);
   }
 
   static File workDir() {
-    return new File(requiredProperty("isthmus.it.workdir"));
+    return new File(CoreFeature.property("isthmus.it.workdir"));
   }
 
-  static String bundleUrl(String artifactId) {
-    return bundleFile(artifactId).toURI().toString();
-  }
-
+  /** The jar of one of our bundles, as built into the launcher's distribution. */
   static File bundleFile(String artifactId) {
-    File file = new File(requiredProperty("isthmus.it.bundle." + artifactId));
-    if (!file.isFile()) {
-      throw new IllegalStateException("bundle " + artifactId + " not found at " + file
-          + " (build the reactor modules first: mvn -o -q install -pl bundles/api,bundles/pipeline,bundles/health,bundles/model-counting)");
-    }
-    return file;
+    return CoreFeature.file("io.isthmus:" + artifactId + ":" + CoreFeature.property("isthmus.it.version"));
   }
 
-  private static String requiredProperty(String key) {
-    String value = System.getProperty(key);
-    if (value == null || value.isBlank() || value.startsWith("${")) {
-      throw new IllegalStateException("system property " + key + " is not set; run the tests through Maven (failsafe)");
-    }
-    return value;
-  }
-
-  /** Fails unless every bundle of {@link #RUNTIME} is installed and active. */
+  /** Fails unless every bundle of the core feature is installed and active. */
   protected void assertRuntimeActive() {
     Map<String, Bundle> byLocation = new HashMap<>();
     for (Bundle b : context.getBundles()) {
       byLocation.put(b.getLocation(), b);
     }
-    for (RuntimeBundle rb : RUNTIME) {
-      Bundle b = byLocation.get(bundleUrl(rb.artifactId()));
-      assertNotNull(rb.artifactId() + " is not installed", b);
-      assertEquals(rb.artifactId() + " is not active", Bundle.ACTIVE, b.getState());
+    for (String location : context.getProperty(RUNTIME_LOCATIONS).split(",")) {
+      Bundle b = byLocation.get(location);
+      assertNotNull(location + " is not installed", b);
+      assertEquals(location + " is not active", Bundle.ACTIVE, b.getState());
     }
   }
 

@@ -53,6 +53,7 @@ final class FelixRuntime {
     } else {
       props.put("org.osgi.service.http.port", Integer.toString(options.httpPort()));
     }
+    props.merge(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, Slf4jPackages.exports(), (a, b) -> a + "," + b);
     if (options.shell()) {
       props.put("gosh.args", "");
     }
@@ -64,7 +65,9 @@ final class FelixRuntime {
     Framework framework = factory.newFramework(props);
     FelixRuntime runtime = new FelixRuntime(framework);
     try {
+      timing("framework created");
       framework.init();
+      timing("framework initialised");
       runtime.install(features, repository);
       framework.start();
       // Raise the start level one step at a time, so the features' configurations reach Config
@@ -72,6 +75,7 @@ final class FelixRuntime {
       boolean configured = configurations.isEmpty();
       for (int level = 1; level <= maxLevel; level++) {
         runtime.raiseStartLevel(level);
+        timing("start level " + level);
         if (!configured && runtime.configurationAdminRunning()) {
           runtime.applyConfigurations(configurations);
           configured = true;
@@ -107,6 +111,13 @@ final class FelixRuntime {
     }
   }
 
+  /** With -Disthmus.timing=true, prints how long after JVM start each step ended. */
+  static void timing(String step) {
+    if (Boolean.getBoolean("isthmus.timing")) {
+      System.err.println("isthmus: timing " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms " + step);
+    }
+  }
+
   private void raiseStartLevel(int level) {
     CountDownLatch reached = new CountDownLatch(1);
     framework.adapt(FrameworkStartLevel.class).setStartLevel(level, e -> reached.countDown());
@@ -128,7 +139,8 @@ final class FelixRuntime {
     BundleContext context = framework.getBundleContext();
     for (FeatureSet.BundleEntry entry : features.bundles()) {
       Path jar = repository.resolve(entry.id());
-      Bundle bundle = context.installBundle(jar.toUri().toString());
+      // By reference: Felix reads the jar where it is instead of copying it into its cache.
+      Bundle bundle = context.installBundle("reference:" + jar.toUri());
       bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startOrder());
       if (!isFragment(bundle)) {
         try {
