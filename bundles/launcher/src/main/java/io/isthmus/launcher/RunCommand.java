@@ -33,7 +33,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Home home = Home.locate();
+    FelixRuntime.timing("command parsed");
     FeatureSet featureSet = FeatureSet.read(FeatureArguments.resolve(home, features));
+    FelixRuntime.timing("features read");
     Preflight.dataDirectory(dataDir);
     Preflight.port(httpHost, httpPort);
     RuntimeOptions options = new RuntimeOptions(dataDir, httpHost, httpPort, shell);
