@@ -139,8 +139,9 @@ final class FelixRuntime {
     BundleContext context = framework.getBundleContext();
     for (FeatureSet.BundleEntry entry : features.bundles()) {
       Path jar = repository.resolve(entry.id());
-      // By reference: Felix reads the jar where it is instead of copying it into its cache.
-      Bundle bundle = context.installBundle("reference:" + jar.toUri());
+      // Copied into the framework cache (not installed by reference): a rebuild that rewrites the
+      // distribution folder must not pull classes from under a running runtime.
+      Bundle bundle = context.installBundle(jar.toUri().toString());
       bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startOrder());
       if (!isFragment(bundle)) {
         try {

@@ -71,7 +71,7 @@ public final class HotSwapBench implements Function<Map<String, Object>, String>
   private String run(int durationS, long rate, int swaps, int publishers, int devices)
       throws IOException, BundleException, InterruptedException, InvalidSyntaxException {
     Bundle model = findBundle(MODEL_BSN);
-    Path original = Path.of(URI.create(model.getLocation()));
+    Path original = Path.of(URI.create(model.getLocation().replaceFirst("^reference:", "")));
     Path dir = Files.createTempDirectory("isthmus-hot-swap");
     List<Path> versions = new ArrayList<>();
     for (int i = 1; i <= swaps; i++) {
@@ -152,10 +152,10 @@ public final class HotSwapBench implements Function<Map<String, Object>, String>
     return String.format(Locale.ROOT,
         "{\"events_sent\":%d,\"events_scored\":%d,\"events_lost\":%d,\"bundles_restarted_other\":%d,"
             + "\"events_per_second\":%.0f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"p99_ms_during_swap\":%.3f,\"max_ms\":%.3f,"
-            + "\"swaps\":%d,\"swap_ms_max\":%d,\"duration_s\":%.1f,\"workers\":%d}",
+            + "\"swaps\":%d,\"swap_ms_max\":%d,\"duration_s\":%.1f,\"workers\":%d,\"model_errors\":%d}",
         sent, scored, sent - scored, otherEvents.get(), sent / elapsedS,
         ms(all.quantileNanos(0.50)), ms(all.quantileNanos(0.99)), ms(swapsOnly.quantileNanos(0.99)), ms(all.maxNanos()),
-        swaps, swapMillisMax, elapsedS, pipeline.status().workers());
+        swaps, swapMillisMax, elapsedS, pipeline.status().workers(), pipeline.status().modelErrors());
   }
 
   private static double ms(long nanos) {
@@ -222,17 +222,20 @@ public final class HotSwapBench implements Function<Map<String, Object>, String>
   }
 
   private long modelTotal() throws InvalidSyntaxException {
-    for (ServiceReference<DetectionModel> ref : context.getServiceReferences(DetectionModel.class, "(isthmus.model=counting)")) {
-      DetectionModel m = context.getService(ref);
-      try {
-        if (m != null) {
-          return ByteBuffer.wrap(m.exportState().data()).getLong();
-        }
-      } finally {
-        context.ungetService(ref);
-      }
+    var refs = context.getServiceReferences(DetectionModel.class, "(isthmus.model=counting)");
+    if (refs.size() != 1) {
+      throw new IllegalStateException("expected one counting model, found " + refs.size());
     }
-    throw new IllegalStateException("the counting model is not registered");
+    ServiceReference<DetectionModel> ref = refs.iterator().next();
+    DetectionModel m = context.getService(ref);
+    try {
+      if (m == null) {
+        throw new IllegalStateException("the counting model went away");
+      }
+      return ByteBuffer.wrap(m.exportState().data()).getLong();
+    } finally {
+      context.ungetService(ref);
+    }
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {
