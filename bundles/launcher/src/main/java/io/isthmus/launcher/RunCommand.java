@@ -26,9 +26,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--shell", description = "Read Gogo shell commands from the terminal (lb, scr:list, ...).")
   boolean shell;
 
-  @Option(names = "--feature", paramLabel = "FILE", arity = "1..*", defaultValue = "core",
-      description = "OSGi feature files (or names in features/) whose bundles to run (default: ${DEFAULT-VALUE}).")
-  List<String> features = List.of("core");
+  @Option(names = "--feature", paramLabel = "FILE", arity = "1..*", split = ",", defaultValue = "core,demo",
+      description = "OSGi feature files (or names in features/) whose bundles to run (default: ${DEFAULT-VALUE}: "
+          + "the core replaying the bundled demo capture).")
+  List<String> features = List.of("core", "demo");
 
   @Override
   public Integer call() throws InterruptedException {

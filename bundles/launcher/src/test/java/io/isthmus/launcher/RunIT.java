@@ -36,7 +36,7 @@ class RunIT {
 
   @Test
   void servesHealthAndMetricsThenStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
-    try (LauncherProcess isthmus = LauncherProcess.run(dir)) {
+    try (LauncherProcess isthmus = LauncherProcess.run(dir, "--feature", "core")) {
       JsonObject health = json(isthmus.awaitHealth(RunIT::allBundlesActive, Duration.ofSeconds(90)));
       assertEquals("UP", health.getString("status"), health.toString());
       JsonObject bundles = health.getJsonObject("bundles");
@@ -52,6 +52,22 @@ class RunIT {
       isthmus.terminate();
       assertTrue(isthmus.stdout().contains("isthmus: stopped cleanly"), isthmus.stdout());
       assertTrue(isthmus.stderr().contains("Pipeline stopped"), isthmus.stderr());
+    }
+  }
+
+  @Test
+  void byDefaultItScoresTheBundledCaptureAndShowsFindings(@TempDir Path dir) throws Exception {
+    try (LauncherProcess isthmus = LauncherProcess.run(dir)) {
+      JsonObject health = json(isthmus.awaitHealth(body -> {
+        JsonObject p = json(body).getJsonObject("pipeline");
+        return p.containsKey("findings") && p.getJsonNumber("findings").longValue() > 0;
+      }, Duration.ofSeconds(90)));
+      JsonObject pipeline = health.getJsonObject("pipeline");
+      assertTrue(pipeline.getJsonNumber("events_in").longValue() > 0, pipeline.toString());
+      assertTrue(pipeline.getJsonArray("models").toString().contains("counting@"), pipeline.toString());
+      assertEquals("UP", health.getString("status"), health.toString());
+      isthmus.terminate();
+      assertTrue(isthmus.stderr().contains("operation_not_seen_before"), isthmus.stderr());
     }
   }
 
@@ -97,7 +113,7 @@ class RunIT {
 
   @Test
   void badDeployContentIsReportedWithReasonsAndNothingElseStops(@TempDir Path dir) throws Exception {
-    try (LauncherProcess isthmus = LauncherProcess.run(dir)) {
+    try (LauncherProcess isthmus = LauncherProcess.run(dir, "--feature", "core")) {
       JsonObject before = json(isthmus.awaitHealth(RunIT::allBundlesActive, Duration.ofSeconds(90)));
       int activeBefore = before.getJsonObject("bundles").getInt("active");
 

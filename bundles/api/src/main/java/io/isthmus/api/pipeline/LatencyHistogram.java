@@ -3,8 +3,9 @@ package io.isthmus.api.pipeline;
 /**
  * Cumulative distribution of the time from an event's acceptance to the end of its scoring.
  * Bucket {@code i} counts events whose latency is at most {@code upperBoundNanos(i)}; bounds
- * grow by a factor of 2^(1/4) (about 19%), from 1 µs to about 70 s. Two snapshots can be
- * subtracted ({@link #minus}) to get the distribution of a window.
+ * grow by a factor of 2^(1/4) (about 19%), from 1 µs to about 51 s; the last bucket takes every
+ * longer latency (its upper bound is {@link Long#MAX_VALUE}). Two snapshots can be subtracted
+ * ({@link #minus}) to get the distribution of a window.
  *
  * @param counts events per bucket since the pipeline started
  * @param maxNanos the largest latency seen since the pipeline started
@@ -38,6 +39,10 @@ public record LatencyHistogram(long[] counts, long maxNanos) {
   public static long upperBoundNanos(int i) {
     if (i <= 0) {
       return 1_023;
+    }
+    if (i >= BUCKETS - 1) {
+      // bucketOf clamps every longer latency into the last bucket: it has no finite bound.
+      return Long.MAX_VALUE;
     }
     int log2 = ((i - 1) >> SUB_BITS) + 10;
     int sub = (i - 1) & ((1 << SUB_BITS) - 1);

@@ -100,21 +100,34 @@ final class ModelRegistry {
   synchronized void expire(long graceNanos) {
     long now = System.nanoTime();
     List<Binding> next = new ArrayList<>();
-    boolean changed = false;
+    List<ModelLane> retiring = new ArrayList<>();
     for (Binding b : current.bindings()) {
       if (b.state() == Binding.State.PARKED && (now - b.lane().parkedSinceNanos >= graceNanos || gone(b.lane(), now))) {
         LOG.info("Model {} is gone; releasing {} held events", b.lane().modelId, b.lane().heldTotal());
         next.add(b.retired());
-        changed = true;
-      } else if (b.state() == Binding.State.RETIRED && b.lane().heldTotal() == 0) {
-        changed = true;
+        retiring.add(b.lane());
+      } else if (b.state() == Binding.State.RETIRED && canForget(b.lane())) {
+        retiring.add(b.lane());
       } else {
         next.add(b);
       }
     }
-    if (changed) {
-      publish(next);
+    if (!retiring.isEmpty()) {
+      long version = publish(next);
+      for (ModelLane lane : retiring) {
+        if (lane.retiredInVersion == 0) {
+          lane.retiredInVersion = version;
+        }
+      }
     }
+  }
+
+  /**
+   * A retired lane may be forgotten only when no worker still scores with a set in which it was
+   * parked: such a worker would hold an event for it that nobody releases any more.
+   */
+  private boolean canForget(ModelLane lane) {
+    return lane.retiredInVersion != 0 && allWorkersPast(lane.retiredInVersion) && lane.heldTotal() == 0;
   }
 
   private static boolean gone(ModelLane lane, long now) {

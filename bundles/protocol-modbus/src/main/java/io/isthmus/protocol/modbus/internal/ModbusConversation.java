@@ -1,0 +1,195 @@
+package io.isthmus.protocol.modbus.internal;
+
+import io.isthmus.api.decode.Conversation;
+import io.isthmus.api.decode.ConversationDecoder;
+import io.isthmus.api.decode.DecodeSink;
+import io.isthmus.api.event.Direction;
+import io.isthmus.api.event.Endpoint;
+import io.isthmus.api.event.TelemetryEvent;
+import java.nio.ByteBuffer;
+
+/**
+ * One Modbus/TCP connection. Splits each direction into MBAP frames (transaction id, protocol id
+ * 0, a length of 2-254, unit id), decodes each PDU into an event, and pairs responses with
+ * requests by transaction id. A frame with a bad length, and bytes after a gap, are skipped up to
+ * the next plausible header; a conversation that keeps failing to frame is given up.
+ */
+final class ModbusConversation implements ConversationDecoder {
+  static final int HEADER = 7;
+  static final int MIN_LENGTH = 2;
+  static final int MAX_LENGTH = 254;
+  private static final int MAX_PENDING = 256;
+  /** Framing errors in a row after which the conversation is taken not to be Modbus. */
+  private static final int MAX_FRAMING_ERRORS = 16;
+  /** Bytes searched for a plausible frame after which the conversation is taken not to be Modbus. */
+  private static final int MAX_RESYNC_BYTES = 4096;
+
+  private enum Verdict { ACCEPT, REJECT, WAIT }
+
+  /** Framing state of one direction. */
+  private static final class Framing {
+    boolean resyncing;
+    long skipped;
+  }
+
+  private final Conversation conversation;
+  private final PendingRequests pending = new PendingRequests(MAX_PENDING);
+  private final Framing fromClient = new Framing();
+  private final Framing fromServer = new Framing();
+  private int framingErrors;
+  private boolean abandoned;
+
+  ModbusConversation(Conversation conversation) {
+    this.conversation = conversation;
+  }
+
+  @Override
+  public void onData(boolean client, long timeMicros, ByteBuffer data, DecodeSink sink) {
+    Framing framing = client ? fromClient : fromServer;
+    while (!abandoned && data.remaining() >= HEADER) {
+      int at = data.position();
+      if (framing.resyncing) {
+        Verdict v = plausibleAt(data, at, true);
+        if (v == Verdict.WAIT) {
+          return;
+        }
+        if (v == Verdict.REJECT) {
+          data.position(at + 1);
+          if (++framing.skipped > MAX_RESYNC_BYTES) {
+            abandon(timeMicros, sink, "no plausible MBAP header in " + MAX_RESYNC_BYTES + " bytes");
+          }
+          continue;
+        }
+        if (framing.skipped > 0) {
+          sink.weird(timeMicros, "modbus_resync", framing.skipped + " bytes " + (client ? "from the client" : "from the server")
+              + " skipped to the next plausible MBAP header");
+        }
+        framing.resyncing = false;
+        framing.skipped = 0;
+      }
+      int transaction = u16(data, at);
+      int protocol = u16(data, at + 2);
+      int length = u16(data, at + 4);
+      int unit = data.get(at + 6) & 0xff;
+      if (length < MIN_LENGTH || length > MAX_LENGTH) {
+        framingError(timeMicros, sink, "modbus_bad_length", "MBAP length " + length + " (transaction " + transaction
+            + ", unit " + unit + "); a frame holds 2-254 bytes after the length");
+        framing.resyncing = true;
+        data.position(at + 1);
+        framing.skipped = 1;
+        continue;
+      }
+      if (data.remaining() < 6 + length) {
+        return;
+      }
+      data.position(at + 6 + length);
+      if (protocol != 0) {
+        framingError(timeMicros, sink, "modbus_bad_protocol_id", "MBAP protocol id " + protocol + " (transaction "
+            + transaction + "), not 0; the frame is skipped");
+        continue;
+      }
+      framingErrors = 0;
+      Pdu pdu = new Pdu(data, at + HEADER, length - 1);
+      sink.emit(event(client, timeMicros, transaction, unit, pdu, 6 + length, sink));
+    }
+    if (abandoned) {
+      data.position(data.limit());
+    }
+  }
+
+  @Override
+  public void onGap(boolean client, long timeMicros, long missingBytes, DecodeSink sink) {
+    Framing framing = client ? fromClient : fromServer;
+    framing.resyncing = true;
+    framing.skipped = 0;
+  }
+
+  private TelemetryEvent event(boolean client, long time, int transaction, int unit, Pdu pdu, int size,
+      DecodeSink sink) {
+    int function = pdu.function();
+    Fields fields = new Fields();
+    fields.put("tid", transaction).put("unit", unit).put("func", FunctionCodes.operation(function))
+        .put("func_code", function & 0x7f).put("func_class", FunctionCodes.functionClass(function))
+        .put("request_response", client ? "REQUEST" : "RESPONSE");
+    if (function == 0 || function == 0x80) {
+      fields.malformed("modbus_bad_function_code", "function code " + function + " is not a function");
+    } else if (client) {
+      if (function >= 0x80) {
+        fields.malformed("modbus_bad_function_code", "a request with exception function code " + function);
+      } else {
+        pending.put(transaction, RequestFields.decode(pdu, unit, fields));
+      }
+    } else {
+      Request request = pending.match(transaction, unit, function);
+      fields.put("matched", request != null);
+      ResponseFields.decode(pdu, request, fields);
+    }
+    if (fields.problem != null) {
+      sink.weird(time, fields.weird, fields.problem + " (transaction " + transaction + ", unit " + unit + ")");
+    }
+    Endpoint device = deviceEndpoint(unit);
+    return TelemetryEvent.builder()
+        .timeMicros(time)
+        .tenant(conversation.tenant())
+        .sensor(conversation.sensor())
+        .source(client ? conversation.client() : device)
+        .destination(client ? device : conversation.client())
+        .protocol(ModbusDecoder.PROTOCOL)
+        .operation(FunctionCodes.operation(function))
+        .direction(client ? Direction.REQUEST : Direction.RESPONSE)
+        .fields(fields.values)
+        .payloadSize(size)
+        .malformed(fields.problem)
+        .build();
+  }
+
+  /** The server, with the unit id as the device behind it (a gateway serves several units). */
+  private Endpoint deviceEndpoint(int unit) {
+    Endpoint s = conversation.server();
+    return new Endpoint(s.ip(), s.port(), s.mac(), Integer.toString(unit));
+  }
+
+  private void framingError(long time, DecodeSink sink, String name, String detail) {
+    sink.weird(time, name, detail);
+    if (++framingErrors >= MAX_FRAMING_ERRORS) {
+      abandon(time, sink, MAX_FRAMING_ERRORS + " framing errors in a row");
+    }
+  }
+
+  private void abandon(long time, DecodeSink sink, String why) {
+    abandoned = true;
+    sink.weird(time, "modbus_not_modbus", why + ": the conversation is taken not to be Modbus/TCP and no longer decoded");
+  }
+
+  /**
+   * Whether a frame starts at {@code at}: protocol id 0, a length in range, a function code; and,
+   * when the bytes are there, the frame after it too. {@code WAIT} when more bytes are needed.
+   */
+  private static Verdict plausibleAt(ByteBuffer data, int at, boolean checkNext) {
+    int available = data.limit() - at;
+    if (available < HEADER + 1) {
+      return Verdict.WAIT;
+    }
+    int length = u16(data, at + 4);
+    int function = data.get(at + HEADER) & 0xff;
+    if (u16(data, at + 2) != 0 || length < MIN_LENGTH || length > MAX_LENGTH || function == 0 || function == 0x80) {
+      return Verdict.REJECT;
+    }
+    if (!checkNext) {
+      return Verdict.ACCEPT;
+    }
+    int next = at + 6 + length;
+    if (data.limit() < next) {
+      return Verdict.WAIT;
+    }
+    if (data.limit() == next) {
+      return Verdict.ACCEPT;
+    }
+    Verdict following = plausibleAt(data, next, false);
+    return following == Verdict.REJECT ? Verdict.REJECT : Verdict.ACCEPT;
+  }
+
+  private static int u16(ByteBuffer b, int at) {
+    return (b.get(at) & 0xff) << 8 | (b.get(at + 1) & 0xff);
+  }
+}

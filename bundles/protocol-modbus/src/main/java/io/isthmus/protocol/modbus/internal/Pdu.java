@@ -1,0 +1,79 @@
+package io.isthmus.protocol.modbus.internal;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One PDU (function code first) read by absolute offsets, big-endian as Modbus is. */
+final class Pdu {
+  private final ByteBuffer bytes;
+  private final int start;
+  private final int length;
+
+  Pdu(ByteBuffer bytes, int start, int length) {
+    this.bytes = bytes;
+    this.start = start;
+    this.length = length;
+  }
+
+  int length() {
+    return length;
+  }
+
+  int function() {
+    return u8(0);
+  }
+
+  /** Bytes after the function code. */
+  int dataLength() {
+    return length - 1;
+  }
+
+  int u8(int at) {
+    return bytes.get(start + at) & 0xff;
+  }
+
+  int u16(int at) {
+    return u8(at) << 8 | u8(at + 1);
+  }
+
+  /** Registers (16-bit values) from {@code at}. */
+  List<Integer> registers(int at, int count) {
+    List<Integer> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(u16(at + 2 * i));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The first {@code count} bits from {@code at}, least significant bit of each byte first, as 0 and 1. */
+  List<Integer> bits(int at, int count) {
+    List<Integer> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(u8(at + i / 8) >> (i % 8) & 1);
+    }
+    return List.copyOf(out);
+  }
+
+  String latin1(int at, int count) {
+    char[] chars = new char[count];
+    for (int i = 0; i < count; i++) {
+      chars[i] = (char) u8(at + i);
+    }
+    return new String(chars);
+  }
+
+  /** Bytes as Zeek writes a string: printable ASCII as is, other bytes and the backslash as \xNN. */
+  String escaped(int at, int count) {
+    StringBuilder s = new StringBuilder(count);
+    for (int i = 0; i < count; i++) {
+      int b = u8(at + i);
+      if (b >= 0x20 && b < 0x7f && b != '\\') {
+        s.append((char) b);
+      } else {
+        s.append(String.format("\\x%02x", b));
+      }
+    }
+    return s.toString();
+  }
+}
