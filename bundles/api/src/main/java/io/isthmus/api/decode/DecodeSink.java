@@ -1,6 +1,7 @@
 package io.isthmus.api.decode;
 
 import io.isthmus.api.event.TelemetryEvent;
+import java.util.Map;
 
 /** Where a decoder puts what it decoded. */
 public interface DecodeSink {
@@ -16,4 +17,24 @@ public interface DecodeSink {
    * @param detail what exactly was wrong, for an analyst
    */
   void weird(long timeMicros, String name, String detail);
+
+  /**
+   * Whether {@link #log} rows are wanted (for example by {@code isthmus decode --format
+   * zeek-json}). Decoders skip building rows when not: the live pipeline needs only events.
+   */
+  default boolean wantsLogs() {
+    return false;
+  }
+
+  /**
+   * One row of a Zeek log for the current conversation, with the columns and value spellings
+   * of that log (ICSNPP's {@code modbus_detailed}, {@code bacnet_property}, ..., Zeek's {@code
+   * modbus}, {@code mqtt_publish}). The caller adds {@code ts}, {@code uid} and the {@code id.*}
+   * columns; {@code row} holds every column after them, in the log's order. A column Zeek
+   * leaves unset is absent. Values are {@code String}, {@code Long}/{@code Integer}, {@code
+   * Double}, {@code Boolean} or a {@code List} of those (a Zeek vector or set).
+   *
+   * @param path the log's name, Zeek's {@code _path}
+   */
+  default void log(long timeMicros, String path, Map<String, Object> row) {}
 }

@@ -3,7 +3,6 @@ package io.isthmus.capture.internal;
 import io.isthmus.api.event.TelemetryEvent;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * One pass over a capture: frames to packets, packets to conversations, conversations to their
@@ -29,7 +28,7 @@ final class CaptureReplayer {
    * @param seed seeds the conversation uids, so a replay of the same file repeats them
    * @param shiftMicros added to every capture time (a looping replay moves each pass forward)
    */
-  ReplayStats run(CaptureReader reader, Weirds weirds, Consumer<TelemetryEvent> events, BooleanSupplier stop,
+  ReplayStats run(CaptureReader reader, Weirds weirds, DecodeOutput events, BooleanSupplier stop,
       long seed, long shiftMicros) throws IOException {
     ReplayStats stats = new ReplayStats();
     FragmentReassembler fragments = new FragmentReassembler(weirds, settings.maxFragmentDatagrams(),

@@ -5,7 +5,6 @@ import io.isthmus.api.decode.ProtocolDecoder;
 import io.isthmus.api.decode.Transport;
 import io.isthmus.api.event.Endpoint;
 import io.isthmus.api.event.TelemetryEvent;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +23,7 @@ final class ConversationTracker {
   private final String sensor;
   private final ReplayStats stats;
   private final Weirds weirds;
-  private final Consumer<TelemetryEvent> events;
+  private final DecodeOutput events;
   private final BufferBudget budget;
   private final FlowTable table;
   private final FlowKey probe = new FlowKey();
@@ -32,7 +31,7 @@ final class ConversationTracker {
   private long nextExpiry = Long.MIN_VALUE;
 
   ConversationTracker(ReplaySettings settings, DecoderRegistry decoders, ConversationIds ids, String tenant,
-      String sensor, ReplayStats stats, Weirds weirds, Consumer<TelemetryEvent> events) {
+      String sensor, ReplayStats stats, Weirds weirds, DecodeOutput events) {
     this.settings = settings;
     this.decoders = decoders;
     this.ids = ids;

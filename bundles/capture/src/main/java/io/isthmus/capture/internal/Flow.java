@@ -6,7 +6,7 @@ import io.isthmus.api.decode.DecodeSink;
 import io.isthmus.api.decode.ProtocolDecoder;
 import io.isthmus.api.event.TelemetryEvent;
 import java.nio.ByteBuffer;
-import java.util.function.Consumer;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +22,7 @@ final class Flow implements DecodeSink {
   private @Nullable ConversationDecoder decoder;
   private final ReplayStats stats;
   private final Weirds weirds;
-  private final Consumer<TelemetryEvent> events;
+  private final DecodeOutput events;
   private final DecoderFeed fromClient;
   private final DecoderFeed fromServer;
   private final @Nullable TcpStream toServer;
@@ -32,7 +32,7 @@ final class Flow implements DecodeSink {
 
   Flow(FlowKey key, boolean aIsClient, @Nullable ProtocolDecoder protocol, @Nullable Conversation conversation,
       boolean tcp, ReplaySettings settings, BufferBudget budget, ReplayStats stats, Weirds weirds,
-      Consumer<TelemetryEvent> events) {
+      DecodeOutput events) {
     this.key = key;
     this.aIsClient = aIsClient;
     this.protocol = protocol;
@@ -177,6 +177,19 @@ final class Flow implements DecodeSink {
   public void emit(TelemetryEvent event) {
     stats.events++;
     events.accept(event);
+  }
+
+  @Override
+  public boolean wantsLogs() {
+    return events.wantsLogs();
+  }
+
+  @Override
+  public void log(long timeMicros, String path, Map<String, Object> row) {
+    Conversation c = conversation;
+    if (c != null) {
+      events.log(c, timeMicros, path, row);
+    }
   }
 
   @Override
