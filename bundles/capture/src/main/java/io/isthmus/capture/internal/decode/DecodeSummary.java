@@ -1,0 +1,48 @@
+package io.isthmus.capture.internal.decode;
+
+import io.isthmus.capture.internal.StreamReplay;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** What all the files decoded to, for the line printed at the end. */
+final class DecodeSummary {
+  private final long started = System.nanoTime();
+  private final Map<String, Long> weirds = new TreeMap<>();
+  private int files;
+  private long packets;
+  private long events;
+  private long rows;
+
+  void file(StreamReplay.Stats stats) {
+    files++;
+    packets += stats.packets();
+    events += stats.events();
+  }
+
+  void row() {
+    rows++;
+  }
+
+  void weird(String name) {
+    weirds.merge(name, 1L, Long::sum);
+  }
+
+  long rows() {
+    return rows;
+  }
+
+  Map<String, Long> weirds() {
+    return weirds;
+  }
+
+  String line() {
+    long total = weirds.values().stream().mapToLong(Long::longValue).sum();
+    String byName = weirds.isEmpty() ? "" : weirds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", ", " (", ")"));
+    return String.format(Locale.ROOT, "isthmus: decoded %d file%s: %,d packets, %,d events, %,d rows, %,d weird%s%s in %.2f s",
+        files, files == 1 ? "" : "s", packets, events, rows, total, total == 1 ? "" : "s", byName,
+        (System.nanoTime() - started) / 1e9);
+  }
+}
