@@ -2,7 +2,9 @@ package io.isthmus.protocol.enip.internal;
 
 import io.isthmus.api.event.Direction;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -110,8 +112,9 @@ final class CipDecoder {
       IcsnppRows.cip(m, pdu, sequence, rows == Rows.EMBEDDED);
     }
     Request request = m.response() ? null : new Request(code, path);
+    List<Runnable> carried = new ArrayList<>(0);
     if (problem == null) {
-      problem = ServiceData.decode(this, m, f, pdu, base, sequence, rows, request, answered, depth);
+      problem = ServiceData.decode(this, m, f, pdu, base, sequence, rows, request, answered, depth, carried);
     }
     if (problem != null) {
       pdu.weird("cip_malformed", operation + ": " + problem);
@@ -119,6 +122,7 @@ final class CipDecoder {
       pdu.weird("cip_path_unread", operation + ": request path has an " + path.error());
     }
     pdu.emit(operation, m.response() ? Direction.RESPONSE : Direction.REQUEST, f, problem);
+    carried.forEach(Runnable::run);
     return request;
   }
 

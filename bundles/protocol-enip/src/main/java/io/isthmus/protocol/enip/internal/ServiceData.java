@@ -1,12 +1,14 @@
 package io.isthmus.protocol.enip.internal;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The data of the services that carry others or set up connections: Multiple Service Packet,
  * Unconnected Send, Forward Open/Close, and the Identity object's Get Attributes All reply.
+ * Carried messages are queued in {@code carried}, to be decoded after the carrier's own event.
  */
 final class ServiceData {
   private static final int ATTRIBUTE_DATA_SHOWN = 64;
@@ -15,11 +17,12 @@ final class ServiceData {
 
   /** Adds the service's data to {@code f}, decoding carried messages; returns what was malformed. */
   static @Nullable String decode(CipDecoder cip, CipMessage m, Map<String, Object> f, Pdu pdu, Map<String, Object> base,
-      int sequence, CipDecoder.Rows rows, @Nullable Request request, @Nullable Request answered, int depth) {
+      int sequence, CipDecoder.Rows rows, @Nullable Request request, @Nullable Request answered, int depth,
+      List<Runnable> carried) {
     int code = m.code();
     long classId = m.response() ? answered == null ? -1 : answered.path.classId() : m.path().classId();
     if (code == 0x0a) {
-      return multiple(cip, m, f, pdu, base, sequence, rows, request, answered, depth);
+      return multiple(cip, m, f, pdu, base, sequence, rows, request, answered, depth, carried);
     }
     if (m.response() && m.status() != 0 && m.status() != 0x06) {
       return null;
@@ -36,7 +39,7 @@ final class ServiceData {
       return null;
     }
     return switch (code) {
-      case 0x52 -> m.response() ? null : unconnectedSend(cip, m, f, pdu, base, request, depth);
+      case 0x52 -> m.response() ? null : unconnectedSend(cip, m, f, pdu, base, request, depth, carried);
       case 0x54, 0x5b -> Connections.forwardOpen(m, code == 0x5b, f);
       case 0x4e -> Connections.forwardClose(m, f);
       default -> null;
@@ -45,7 +48,7 @@ final class ServiceData {
 
   private static @Nullable String multiple(CipDecoder cip, CipMessage m, Map<String, Object> f, Pdu pdu,
       Map<String, Object> base, int sequence, CipDecoder.Rows rows, @Nullable Request request,
-      @Nullable Request answered, int depth) {
+      @Nullable Request answered, int depth, List<Runnable> carried) {
     ByteBuffer b = m.buffer();
     int data = m.dataStart();
     int length = m.dataLength();
@@ -74,16 +77,20 @@ final class ServiceData {
         continue;
       }
       Request matched = answered != null && i < answered.embedded.size() ? answered.embedded.get(i) : null;
-      Request embedded = cip.service(b, data + from, data + to, pdu, base, sequence, inner, matched, depth + 1);
-      if (request != null && embedded != null) {
-        request.embedded.add(embedded);
-      }
+      int start = data + from;
+      int end = data + to;
+      carried.add(() -> {
+        Request embedded = cip.service(b, start, end, pdu, base, sequence, inner, matched, depth + 1);
+        if (request != null && embedded != null) {
+          request.embedded.add(embedded);
+        }
+      });
     }
     return problem;
   }
 
   private static @Nullable String unconnectedSend(CipDecoder cip, CipMessage m, Map<String, Object> f, Pdu pdu,
-      Map<String, Object> base, @Nullable Request request, int depth) {
+      Map<String, Object> base, @Nullable Request request, int depth, List<Runnable> carried) {
     ByteBuffer b = m.buffer();
     int data = m.dataStart();
     if (m.dataLength() < 4) {
@@ -105,10 +112,12 @@ final class ServiceData {
     if (depth >= CipDecoder.MAX_DEPTH) {
       return "messages nested more than " + CipDecoder.MAX_DEPTH + " deep are not decoded";
     }
-    Request carried = cip.service(b, message, message + size, pdu, base, 0, CipDecoder.Rows.NONE, null, depth + 1);
-    if (request != null) {
-      request.inner = carried;
-    }
+    carried.add(() -> {
+      Request inner = cip.service(b, message, message + size, pdu, base, 0, CipDecoder.Rows.NONE, null, depth + 1);
+      if (request != null) {
+        request.inner = inner;
+      }
+    });
     return null;
   }
 }
