@@ -26,26 +26,32 @@ final class LibPcap {
 
   private LibPcap() {}
 
-  /** Binds the functions below to the first of {@code names} that loads. */
+  /** Binds the functions below to the first of {@code names} that loads; again only after a failure. */
   static synchronized void load(List<String> names) throws LiveCaptureException {
     if (loaded) {
       return;
     }
-    StringBuilder tried = new StringBuilder();
-    for (String name : names) {
-      NativeLibrary library;
-      try {
-        library = NativeLibrary.getInstance(name);
-      } catch (UnsatisfiedLinkError e) {
-        tried.append(tried.length() == 0 ? "" : ", ").append(name);
-        continue;
-      }
+    NativeLibrary library = find(names);
+    try {
       Native.register(LibPcap.class, library);
-      loaded = true;
-      return;
+    } catch (UnsatisfiedLinkError e) {
+      throw new LiveCaptureException(library.getFile() + " lacks a function live capture needs (libpcap 1.0 or "
+          + "newer is): " + PcapCapture.oneLine(e.getMessage()));
     }
-    throw new LiveCaptureException("libpcap is not installed (tried " + tried
-        + "); install it, e.g. apt-get install libpcap0.8");
+    loaded = true;
+  }
+
+  /** The first of {@code names} that loads, or why none did in one line. */
+  static NativeLibrary find(List<String> names) throws LiveCaptureException {
+    for (String name : names) {
+      try {
+        return NativeLibrary.getInstance(name);
+      } catch (UnsatisfiedLinkError e) {
+        // try the next name
+      }
+    }
+    throw new LiveCaptureException("libpcap is not installed (none of " + String.join(", ", names)
+        + " loads); install it, e.g. apt-get install libpcap0.8");
   }
 
   static native Pointer pcap_create(String device, Pointer errbuf);
