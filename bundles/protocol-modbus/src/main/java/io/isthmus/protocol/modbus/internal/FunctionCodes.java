@@ -101,6 +101,24 @@ final class FunctionCodes {
     return functionByte >= 0x80 ? name(functionByte) + "_EXCEPTION" : name(functionByte);
   }
 
+  /** Zeek's {@code Modbus::function_codes[code]}: a known name, else {@code unknown-<code>} (any byte value). */
+  static String zeekName(int code) {
+    return code < 128 && !UNASSIGNED.equals(CLASSES[code]) && !USER_DEFINED.equals(CLASSES[code])
+        ? NAMES[code] : "unknown-" + code;
+  }
+
+  /**
+   * Zeek's {@code build_func}: the name of a function byte, {@code <NAME>_EXCEPTION} for an
+   * exception to a known function, {@code unknown-<byte>} when the masked code has no name.
+   */
+  static String zeekFunc(int functionByte) {
+    int masked = functionByte & 0x7f;
+    if (functionByte < 0x80 || zeekName(masked).startsWith("unknown-")) {
+      return zeekName(functionByte);
+    }
+    return zeekName(masked) + "_EXCEPTION";
+  }
+
   static String functionClass(int code) {
     return CLASSES[code & 0x7f];
   }

@@ -7,6 +7,7 @@ import io.isthmus.api.event.Direction;
 import io.isthmus.api.event.Endpoint;
 import io.isthmus.api.event.TelemetryEvent;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Modbus/TCP connection. Splits each direction into MBAP frames (transaction id, protocol id
@@ -38,6 +39,8 @@ final class ModbusConversation implements ConversationDecoder {
   private final Framing fromServer = new Framing();
   private int framingErrors;
   private boolean abandoned;
+  /** ICSNPP's logs, made on the first PDU of a sink that wants Zeek rows. */
+  private @Nullable IcsnppLogs icsnpp;
 
   ModbusConversation(Conversation conversation) {
     this.conversation = conversation;
@@ -91,6 +94,9 @@ final class ModbusConversation implements ConversationDecoder {
       framingErrors = 0;
       Pdu pdu = new Pdu(data, at + HEADER, length - 1);
       sink.emit(event(client, timeMicros, transaction, unit, pdu, 6 + length, sink));
+      if (sink.wantsLogs()) {
+        log(client, timeMicros, transaction, unit, pdu, sink);
+      }
     }
     if (abandoned) {
       data.position(data.limit());
@@ -102,6 +108,25 @@ final class ModbusConversation implements ConversationDecoder {
     Framing framing = client ? fromClient : fromServer;
     framing.resyncing = true;
     framing.skipped = 0;
+  }
+
+  @Override
+  public void onClose(long timeMicros, DecodeSink sink) {
+    if (icsnpp != null) {
+      icsnpp.close(sink);
+    }
+  }
+
+  private void log(boolean client, long time, int transaction, int unit, Pdu pdu, DecodeSink sink) {
+    ZeekModbusLog.write(time, transaction, unit, pdu, client, sink);
+    if (icsnpp == null) {
+      icsnpp = new IcsnppLogs(conversation);
+    }
+    if (client) {
+      icsnpp.request(time, transaction, unit, pdu, sink);
+    } else {
+      icsnpp.response(time, transaction, unit, pdu, sink);
+    }
   }
 
   private TelemetryEvent event(boolean client, long time, int transaction, int unit, Pdu pdu, int size,

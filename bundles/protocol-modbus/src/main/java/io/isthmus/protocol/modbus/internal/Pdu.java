@@ -63,17 +63,30 @@ final class Pdu {
     return new String(chars);
   }
 
-  /** Bytes as Zeek writes a string: printable ASCII as is, other bytes and the backslash as \xNN. */
+  /**
+   * Bytes as Zeek's ASCII log writer spells a string: printable ASCII as is, a backslash doubled,
+   * every other byte as {@code \xNN}. Stops at the end of the PDU, as a Zeek slice does.
+   */
   String escaped(int at, int count) {
-    StringBuilder s = new StringBuilder(count);
-    for (int i = 0; i < count; i++) {
-      int b = u8(at + i);
-      if (b >= 0x20 && b < 0x7f && b != '\\') {
+    int end = Math.min(at + Math.max(count, 0), length);
+    StringBuilder s = new StringBuilder(Math.max(end - at, 0));
+    for (int i = at; i < end; i++) {
+      int b = u8(i);
+      if (b == '\\') {
+        s.append("\\\\");
+      } else if (b >= 0x20 && b < 0x7f) {
         s.append((char) b);
       } else {
-        s.append(String.format("\\x%02x", b));
+        s.append('\\').append('x').append(HEX[b >> 4]).append(HEX[b & 0xf]);
       }
     }
     return s.toString();
   }
+
+  /** The byte at {@code at}, or 0 past the end: what Zeek's {@code bytestring_to_count(s[i])} gives. */
+  int u8OrZero(int at) {
+    return at < length ? u8(at) : 0;
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

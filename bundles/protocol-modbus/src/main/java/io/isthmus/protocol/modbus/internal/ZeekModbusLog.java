@@ -1,0 +1,33 @@
+package io.isthmus.protocol.modbus.internal;
+
+import io.isthmus.api.decode.DecodeSink;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Zeek's stock {@code modbus} log (scripts/base/protocols/modbus/main.zeek): one row per PDU whose
+ * header parsed, with tid, unit, function ({@code build_func}) and REQ or RESP; an exception
+ * response is logged once its exception code is read, with that code's name. A PDU from the client
+ * with an exception function code, or an exception response without its code byte, gives no row.
+ */
+final class ZeekModbusLog {
+  static final String PATH = "modbus";
+
+  private ZeekModbusLog() {}
+
+  static void write(long time, int tid, int unit, Pdu pdu, boolean client, DecodeSink sink) {
+    int function = pdu.function();
+    if (function >= 0x80 && (client || pdu.dataLength() < 1)) {
+      return;
+    }
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("tid", tid);
+    row.put("unit", unit);
+    row.put("func", FunctionCodes.zeekFunc(function));
+    row.put("pdu_type", client ? "REQ" : "RESP");
+    if (function >= 0x80) {
+      row.put("exception", ModbusTables.exception(pdu.u8(1)));
+    }
+    sink.log(time, PATH, row);
+  }
+}
