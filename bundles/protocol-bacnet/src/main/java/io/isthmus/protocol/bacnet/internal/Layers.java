@@ -57,11 +57,9 @@ final class Layers {
     l.function = b[1] & 0xff;
     l.declaredLength = u16(b, 2);
     if (l.declaredLength != length) {
+      // Decoded to the end of the datagram regardless, as ICSNPP does: senders get this wrong.
       l.weird = "bacnet_bvlc_length_mismatch";
       l.problem = "BVLC length " + l.declaredLength + " in a datagram of " + length + " bytes";
-      if (l.declaredLength >= 4 && l.declaredLength < length) {
-        l.end = l.declaredLength;
-      }
     }
     int at = 4;
     switch (l.function) {
