@@ -1,9 +1,13 @@
 package io.isthmus.health.internal;
 
+import io.isthmus.api.pipeline.MonitoredSource;
 import io.isthmus.api.pipeline.PipelineStatus;
+import io.isthmus.api.pipeline.SourceKind;
+import io.isthmus.api.pipeline.SourceStatus;
 import io.isthmus.api.pipeline.TelemetryPipeline;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +31,7 @@ public final class HealthService {
   enum Status { UP, DEGRADED, DOWN }
 
   record Report(Status status, Map<String, Object> json, @Nullable PipelineStatus pipeline, int bundlesActive,
-      int bundlesTotal, int problems) {}
+      int bundlesTotal, int problems, List<SourceStatus> sources) {}
 
   private final BundleContext context;
   private final ProblemBoard board;
@@ -36,6 +40,11 @@ public final class HealthService {
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
   private volatile @Nullable TelemetryPipeline pipeline;
+
+  /** Sources that report their counters (live captures, brokers); replaced by SCR as they come and go. */
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  private volatile List<MonitoredSource> sources = List.of();
 
   @Activate
   public HealthService(BundleContext context, @Reference ProblemBoard board, @Reference ServiceComponentRuntime scr) {
@@ -51,7 +60,9 @@ public final class HealthService {
     List<Problem> config = board.rejected("config");
     TelemetryPipeline p = pipeline;
     PipelineStatus ps = p == null ? null : p.status();
-    int problems = bundles.failed().size() + components.size() + deploy.size() + config.size();
+    List<SourceStatus> sourceStatuses = statuses(sources);
+    int failedSources = (int) sourceStatuses.stream().filter(x -> x.state() == SourceStatus.State.FAILED).count();
+    int problems = bundles.failed().size() + components.size() + deploy.size() + config.size() + failedSources;
     Status status = ps == null ? Status.DOWN : problems > 0 ? Status.DEGRADED : Status.UP;
 
     Map<String, Object> json = new LinkedHashMap<>();
@@ -67,7 +78,45 @@ public final class HealthService {
     json.put("deploy", Map.of("rejected", toJson(deploy)));
     json.put("config", Map.of("rejected", toJson(config)));
     json.put("pipeline", ps == null ? Map.of("status", "DOWN", "reason", "the pipeline service is not running") : pipelineJson(ps));
-    return new Report(status, json, ps, bundles.active(), bundles.total(), problems);
+    json.put("sources", sourcesJson(sourceStatuses));
+    return new Report(status, json, ps, bundles.active(), bundles.total(), problems, sourceStatuses);
+  }
+
+  /** Asks each source; one whose status call throws is listed as failed with the exception. */
+  static List<SourceStatus> statuses(List<MonitoredSource> sources) {
+    List<SourceStatus> out = new ArrayList<>();
+    for (MonitoredSource s : sources) {
+      try {
+        out.add(s.sourceStatus());
+      } catch (RuntimeException e) {
+        out.add(new SourceStatus(s.getClass().getName(), SourceKind.LIVE, "", SourceStatus.State.FAILED,
+            "its status could not be read: " + e, 0, 0, 0, 0, 0, 0));
+      }
+    }
+    out.sort(Comparator.comparing(SourceStatus::sourceId));
+    return out;
+  }
+
+  static List<Map<String, Object>> sourcesJson(List<SourceStatus> sources) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (SourceStatus s : sources) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("source", s.sourceId());
+      json.put("kind", s.kind().name());
+      json.put("sensor", s.sensor());
+      json.put("state", s.state().name());
+      if (s.problem() != null) {
+        json.put("reason", s.problem());
+      }
+      json.put("packets", s.packets());
+      json.put("capture_dropped", s.captureDropped());
+      json.put("interface_dropped", s.interfaceDropped());
+      json.put("events", s.events());
+      json.put("events_dropped", s.eventsDropped());
+      json.put("malformed", s.malformed());
+      out.add(json);
+    }
+    return out;
   }
 
   private List<Problem> failedComponents() {

@@ -2,6 +2,9 @@ package io.isthmus.health.internal;
 
 import io.isthmus.api.pipeline.LatencyHistogram;
 import io.isthmus.api.pipeline.PipelineStatus;
+import io.isthmus.api.pipeline.SourceStatus;
+import java.util.List;
+import java.util.function.ToLongFunction;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.Locale;
@@ -36,10 +39,47 @@ final class PrometheusText {
       gauge(out, "isthmus_pipeline_models_parked", "Models being swapped, their events held.", p.parkedModels().size());
       histogram(out, p.latency());
     }
+    sources(out, report.sources());
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     gauge(out, "jvm_memory_heap_used_bytes", "Heap in use.", heap.getUsed());
     gauge(out, "jvm_threads_live", "Live JVM threads.", ManagementFactory.getThreadMXBean().getThreadCount());
     return out.toString();
+  }
+
+  /** One family per counter, one labelled line per source. */
+  private static void sources(StringBuilder out, List<SourceStatus> sources) {
+    if (sources.isEmpty()) {
+      return;
+    }
+    perSource(out, sources, "isthmus_source_up", "gauge", "1 while the source delivers, 0 when it failed or stopped.",
+        s -> s.state() == SourceStatus.State.RUNNING ? 1 : 0);
+    perSource(out, sources, "isthmus_source_packets_total", "counter", "Packets the source received.",
+        SourceStatus::packets);
+    perSource(out, sources, "isthmus_source_capture_dropped_total", "counter",
+        "Packets the kernel dropped before the source saw them (buffer full).", SourceStatus::captureDropped);
+    perSource(out, sources, "isthmus_source_interface_dropped_total", "counter",
+        "Packets the network interface or its driver dropped.", SourceStatus::interfaceDropped);
+    perSource(out, sources, "isthmus_source_events_total", "counter", "Events the source handed to the pipeline.",
+        SourceStatus::events);
+    perSource(out, sources, "isthmus_source_events_dropped_total", "counter",
+        "Events of the source the pipeline did not accept (backpressure).", SourceStatus::eventsDropped);
+    perSource(out, sources, "isthmus_source_malformed_total", "counter",
+        "Malformed or anomalous packets and PDUs (weirds).", SourceStatus::malformed);
+  }
+
+  private static void perSource(StringBuilder out, List<SourceStatus> sources, String name, String type, String help,
+      ToLongFunction<SourceStatus> value) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    for (SourceStatus s : sources) {
+      out.append(name).append("{source=\"").append(label(s.sourceId())).append("\",kind=\"").append(s.kind().name())
+          .append("\",sensor=\"").append(label(s.sensor())).append("\"} ").append(value.applyAsLong(s)).append('\n');
+    }
+  }
+
+  /** A label value as the exposition format wants it: backslash, quote and newline escaped. */
+  static String label(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
   }
 
   private static void histogram(StringBuilder out, LatencyHistogram h) {
