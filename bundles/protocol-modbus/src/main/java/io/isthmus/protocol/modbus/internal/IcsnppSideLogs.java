@@ -123,7 +123,8 @@ final class IcsnppSideLogs {
     };
   }
 
+  /** ICSNPP's {@code device_identification_object_id} (its 0x02 is "MajorMinorVersion"). */
   private static String objectName(int id) {
-    return id <= 6 ? ModbusTables.deviceObject(id) : "Unknown";
+    return id == 0x02 ? "MajorMinorVersion" : id <= 6 ? ModbusTables.deviceObject(id) : "Unknown";
   }
 }

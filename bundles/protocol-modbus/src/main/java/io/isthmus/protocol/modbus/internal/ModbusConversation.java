@@ -133,7 +133,7 @@ final class ModbusConversation implements ConversationDecoder {
       DecodeSink sink) {
     int function = pdu.function();
     Fields fields = new Fields();
-    fields.put("tid", transaction).put("unit", unit).put("func", FunctionCodes.operation(function))
+    fields.put("tid", transaction).put("unit", unit).put("func", FunctionCodes.zeekFunc(function))
         .put("func_code", function & 0x7f).put("func_class", FunctionCodes.functionClass(function))
         .put("request_response", client ? "REQUEST" : "RESPONSE");
     if (function == 0 || function == 0x80) {
@@ -160,12 +160,22 @@ final class ModbusConversation implements ConversationDecoder {
         .source(client ? conversation.client() : device)
         .destination(client ? device : conversation.client())
         .protocol(ModbusDecoder.PROTOCOL)
-        .operation(FunctionCodes.operation(function))
+        .operation(operation(function, fields))
         .direction(client ? Direction.REQUEST : Direction.RESPONSE)
         .fields(fields.values)
         .payloadSize(size)
         .malformed(fields.problem)
         .build();
+  }
+
+  /**
+   * The function's name; for Schneider's UMAS (function 90) the UMAS function instead, such as
+   * {@code UMAS_STOP_PLC}, taken from the request for its response.
+   */
+  private static String operation(int function, Fields fields) {
+    Object umas = fields.values.get("umas_func");
+    String base = umas != null ? "UMAS_" + umas : FunctionCodes.name(function);
+    return function >= 0x80 ? base + "_EXCEPTION" : base;
   }
 
   /** The server, with the unit id as the device behind it (a gateway serves several units). */

@@ -1,5 +1,7 @@
 package io.isthmus.protocol.modbus.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The names Zeek and ICSNPP give to exception codes, diagnostic sub-functions, MEI types and
  * device identification objects, and those the public UMAS write-ups give to its codes.
@@ -81,12 +83,30 @@ final class ModbusTables {
     return switch (id) {
       case 0x00 -> "VendorName";
       case 0x01 -> "ProductCode";
-      case 0x02 -> "MajorMinorVersion";
+      case 0x02 -> "MajorMinorRevision";
       case 0x03 -> "VendorURL";
       case 0x04 -> "ProductName";
       case 0x05 -> "ModelName";
       case 0x06 -> "UserApplicationName";
       default -> String.format(id >= 0x80 ? "Private_0x%02x" : "Reserved_0x%02x", id);
+    };
+  }
+
+  /**
+   * The event field of a basic or regular device identification object, for asset discovery:
+   * vendor, product_code, revision (MajorMinorRevision), vendor_url, product_name, model_name,
+   * user_application_name; null for reserved and private objects.
+   */
+  static @Nullable String deviceObjectField(int id) {
+    return switch (id) {
+      case 0x00 -> "vendor";
+      case 0x01 -> "product_code";
+      case 0x02 -> "revision";
+      case 0x03 -> "vendor_url";
+      case 0x04 -> "product_name";
+      case 0x05 -> "model_name";
+      case 0x06 -> "user_application_name";
+      default -> null;
     };
   }
 

@@ -24,6 +24,10 @@ final class ResponseFields {
         out.put("quantity", request.quantity());
       }
     }
+    if (request != null && request.umasCode() >= 0) {
+      out.put("umas_code", String.format("0x%02x", request.umasCode()))
+          .put("umas_func", ModbusTables.umas(request.umasCode()));
+    }
     if (function >= 0x80) {
       if (out.lengthIs(pdu, 1)) {
         out.put("exception_code", ModbusTables.exception(pdu.u8(1)));
@@ -87,10 +91,6 @@ final class ResponseFields {
       case READ_FIFO_QUEUE -> fifo(pdu, out);
       case ENCAP_INTERFACE_TRANSPORT -> encapsulated(pdu, out);
       case PROGRAM_UNITY -> {
-        if (request != null && request.umasCode() >= 0) {
-          out.put("umas_code", String.format("0x%02x", request.umasCode()))
-              .put("umas_func", ModbusTables.umas(request.umasCode()));
-        }
         if (out.lengthAtLeast(pdu, 2)) {
           out.put("umas_session", pdu.u8(1)).put("umas_status", ModbusTables.umasStatus(pdu.u8(2)));
           if (pdu.dataLength() > 2) {
@@ -193,9 +193,14 @@ final class ResponseFields {
         break;
       }
       int length = pdu.u8(at + 1);
-      values.put(ModbusTables.deviceObject(pdu.u8(at)), pdu.latin1(at + 2, length));
+      String value = pdu.latin1(at + 2, length);
+      values.put(ModbusTables.deviceObject(pdu.u8(at)), value);
+      String field = ModbusTables.deviceObjectField(pdu.u8(at));
+      if (field != null) {
+        out.put(field, value);
+      }
       at += 2 + length;
     }
-    out.put("objects", Collections.unmodifiableMap(values));
+    out.put("number_of_objects", objects).put("objects", Collections.unmodifiableMap(values));
   }
 }

@@ -112,6 +112,8 @@ class ModbusConversationTest {
     assertEquals("0x81", f.get("conformity_level_code"));
     assertEquals("Basic Identification (Stream, Individual)", f.get("conformity_level"));
     assertEquals(Map.of("VendorName", "Acme", "ProductCode", "PLC"), f.get("objects"));
+    assertEquals("Acme", f.get("vendor"));
+    assertEquals("PLC", f.get("product_code"));
     assertEquals(false, f.get("more_follows"));
     assertEquals(List.of(), feed.weirds);
   }
@@ -120,15 +122,21 @@ class ModbusConversationTest {
   void vendorAndUserFunctionCodesAreShownAsSuch() {
     feed.client(frame(1, 0, 0x5a, 0x00, 0x41));
     TelemetryEvent stop = feed.last();
-    assertEquals("PROGRAM_UNITY", stop.operation());
+    assertEquals("UMAS_STOP_PLC", stop.operation());
+    assertEquals("PROGRAM_UNITY", stop.fields().get("func"));
     assertEquals("vendor", stop.fields().get("func_class"));
     assertEquals("STOP_PLC", stop.fields().get("umas_func"));
     assertEquals("0x41", stop.fields().get("umas_code"));
     feed.server(frame(1, 0, 0x5a, 0x00, 0xfe));
     assertEquals("OK", feed.last().fields().get("umas_status"));
     assertEquals("STOP_PLC", feed.last().fields().get("umas_func"));
+    assertEquals("UMAS_STOP_PLC", feed.last().operation());
+    feed.client(frame(4, 0, 0x5a, 0x00, 0x40));
+    feed.server(frame(4, 0, 0xda, 0x01));
+    assertEquals("UMAS_START_PLC_EXCEPTION", feed.last().operation());
     feed.client(frame(2, 0, 65, 1, 2, 3));
     assertEquals("USER_DEFINED_65", feed.last().operation());
+    assertEquals("unknown-65", feed.last().fields().get("func"), "Zeek's spelling");
     assertEquals("user_defined", feed.last().fields().get("func_class"));
     assertEquals("\\x01\\x02\\x03", feed.last().fields().get("request_data"));
     feed.client(frame(3, 0, 0x2d));
