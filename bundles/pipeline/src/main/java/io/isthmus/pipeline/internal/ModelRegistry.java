@@ -86,6 +86,8 @@ final class ModelRegistry {
     }
     ModelLane lane = next.get(at).lane();
     lane.parkedSinceNanos = System.nanoTime();
+    // A stop seen while an earlier version was parked says nothing about this one.
+    lane.stoppedSeenNanos = 0;
     next.set(at, next.get(at).parked());
     // Held under the lock so a next version that binds meanwhile waits for the exported state.
     awaitQuiescence(publish(next));

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -219,5 +220,26 @@ class HotSwapTest {
     awaitScored(engine, 1);
     assertEquals(1, blocker.observed());
     assertEquals(0, lane.heldTotal(), "the event held for the retired lane was released");
+  }
+
+  /**
+   * Regression (found by {@code isthmus bench hot-swap}): a bundle seen stopped during one update
+   * must not count against the next update's stop; otherwise the second swap, more than the
+   * stopped grace later, retires the lane and the new version starts without the old state.
+   */
+  @Test
+  void aStopSeenDuringAnEarlierSwapDoesNotRetireTheNextOne() throws Exception {
+    engine = Fixtures.engine(1, 1024, 600_000, 1_000_000);
+    engine.start();
+    TestModel first = new TestModel("m", "1");
+    engine.registry().add(first, () -> Presence.STOPPED);
+    engine.registry().remove(first);
+    engine.registry().expire(Long.MAX_VALUE); // housekeeping sees the bundle stopped mid-update
+    TestModel second = new TestModel("m", "2");
+    engine.registry().add(second, () -> Presence.STOPPED);
+    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(ModelRegistry.STOPPED_GRACE_NANOS) + 100);
+    engine.registry().remove(second);
+    engine.registry().expire(Long.MAX_VALUE);
+    assertEquals(List.of("m"), engine.status().parkedModels(), "the second update is only starting: still parked");
   }
 }
