@@ -11,6 +11,8 @@ final class Operations {
   static final int FILE = 0x37;
   static final int TIME_SYNC = 0x43;
   static final int PCCC = 0x67;
+  static final int LOGIX_PROGRAM = 0x68;
+  static final int LOGIX_ROUTINE = 0x6a;
   static final int SYMBOL = 0x6b;
   static final int TEMPLATE = 0x6c;
   static final int WALL_CLOCK_TIME = 0x8b;
@@ -94,6 +96,10 @@ final class Operations {
         case 0x51 -> "FILE_CLEAR";
         default -> null;
       };
+    }
+    if ((classId == LOGIX_PROGRAM || classId == LOGIX_ROUTINE) && code >= 0x4b && code <= 0x51) {
+      // Seen carrying program content when Studio 5000 downloads to a Logix controller.
+      return "PROGRAM_TRANSFER";
     }
     if (classId == PCCC && code == 0x4b) {
       return "EXECUTE_PCCC";
