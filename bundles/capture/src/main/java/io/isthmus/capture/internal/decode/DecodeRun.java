@@ -103,7 +103,8 @@ final class DecodeRun {
       return true;
     } catch (StreamReplay.NotACaptureException e) {
       String why = message(e);
-      return failed(file + " is not a capture: " + (why.startsWith(name + " ") ? why.substring(name.length() + 1) : why));
+      // The reader names the file by its name; the user named it by this path.
+      return failed(why.startsWith(name + " ") ? file + why.substring(name.length()) : file + " is not a capture: " + why);
     } catch (IOException e) {
       return failed(file + ": reading failed" + (in == null ? "" : " after " + in.count() + " bytes") + ": " + message(e));
     } catch (RuntimeException e) {

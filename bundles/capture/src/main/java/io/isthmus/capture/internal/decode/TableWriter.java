@@ -107,6 +107,8 @@ final class TableWriter implements RowWriter {
     for (String[] row : table) {
       line(row, widths);
     }
+    // A person at a terminal sees each block as soon as it is complete.
+    out.flush();
   }
 
   private void line(String[] cells, int[] widths) throws IOException {
