@@ -59,7 +59,7 @@ public final class LiveCapture implements MonitoredSource {
     this.settings = new CaptureSettings(device, config.filter() == null ? "" : config.filter().strip(), config.snaplen(),
         config.promiscuous(), (int) Math.min((long) config.buffer_mib() << 20, Integer.MAX_VALUE), READ_TIMEOUT_MILLIS);
     this.sensor = config.sensor() == null || config.sensor().isBlank() ? device : config.sensor().strip();
-    this.sourceId = "live:" + (device.equals(sensor) ? device : device + "@" + sensor);
+    this.sourceId = "live:" + (device.isEmpty() ? "?" : device.equals(sensor) ? device : device + "@" + sensor);
     this.replay = new FrameReplay(config.tenant(), sensor, new FrameReplay.Bounds(config.max_flows(),
         config.tcp_idle_timeout_s(), config.udp_idle_timeout_s(), config.max_stream_buffer_kib(),
         config.max_buffered_mib()), LOG, sourceId);
@@ -78,7 +78,8 @@ public final class LiveCapture implements MonitoredSource {
       fail(e.getMessage());
       return;
     } catch (LinkageError e) {
-      fail("live capture on " + settings.device() + " needs JNA (bundle com.sun.jna), which did not load: " + e);
+      fail("live capture on " + settings.device() + " needs the JNA bundle (net.java.dev.jna:jna, in "
+          + "features/capture-live.json), which is not installed or did not load (" + e + ")");
       return;
     }
     capture = opened;
