@@ -76,8 +76,11 @@ final class ApplicationParser {
       default -> -1;
     };
     String what = "g" + group + "v" + variation + " qualifier 0x" + hex(qualifier) + " at offset " + at;
-    if (rangeBytes < 0 || (qualifier & 0x80) != 0 || (qualifier >> 4 & 0x07) == 7) {
-      return fail("dnp3_bad_qualifier", what + ": reserved qualifier; the rest of the fragment is not decoded");
+    if (rangeBytes < 0) {
+      // Kept as a header without range or objects, as Zeek and Wireshark list it; nothing after it can be found.
+      headers.add(new ObjectHeader(group, variation, qualifier, -1, -1, 0, 0, 0, 0));
+      return fail("dnp3_bad_qualifier", what + ": reserved range code " + range
+          + "; the rest of the fragment is not decoded");
     }
     if (b.length - pos < rangeBytes) {
       return fail("dnp3_truncated_object_header", what + ": the range field needs " + rangeBytes + " bytes, "
@@ -90,7 +93,12 @@ final class ApplicationParser {
     }
     pos += rangeBytes;
     headers.add(h);
-    if (range == 6 || h.count() == 0 || !FunctionCodes.carriesData(function, group)) {
+    if ((qualifier & 0x80) != 0 || h.prefixCode() == 7) {
+      return fail("dnp3_bad_qualifier", what + ": reserved prefix code or bit 7 set; the objects cannot be walked");
+    }
+    // A size prefix announces data whatever the function (a READ of file transport objects, g70v5, carries some).
+    boolean data = h.prefixCode() >= 4 || FunctionCodes.carriesData(function, group);
+    if (range == 6 || h.count() == 0 || !data) {
       return true;
     }
     int end = new ObjectWalker(this, b, pos, h, controls).walk();
