@@ -110,7 +110,7 @@ class BacnetConversationTest {
         .send(true, unicast("00050111 0905 1901 2d0400707764"))
         .send(false, unicast("200111"))
         .send(true, unicast("00050214 0901 1d0400616263"))
-        .send(false, unicast("50021491059119"));
+        .send(false, unicast("5002149105911a"));
     TelemetryEvent dcc = r.events.get(0);
     assertEquals("DEVICE_COMMUNICATION_CONTROL", dcc.operation());
     assertEquals("disable", dcc.fields().get("device_state"));

@@ -34,6 +34,10 @@ final class Recorder implements DecodeSink {
     return bvlc(0x0a, "0100" + apdu);
   }
 
+  static String hex(byte[] b) {
+    return HexFormat.of().formatHex(b);
+  }
+
   Recorder send(boolean fromClient, byte[] datagram) {
     conversation.onData(fromClient, 1_000_000L * (events.size() + 1), ByteBuffer.wrap(datagram), this);
     return this;
