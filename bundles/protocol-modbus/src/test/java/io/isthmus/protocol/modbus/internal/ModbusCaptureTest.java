@@ -92,4 +92,25 @@ class ModbusCaptureTest {
     assertTrue(2 * a.matched() >= a.zeekRows(), a.toString());
     assertTrue(r.weirds().containsKey("modbus_bad_length"), r.weirds().toString());
   }
+
+  /** The Read Device Identification answer in ICSNPP's example, as tshark 4.0 dissects it. */
+  @Test
+  void deviceIdentificationBecomesAssetFields() throws IOException {
+    OfflineReplay.Result r = replay("modbus_example.pcap");
+    Map<String, Object> f = r.events().stream()
+        .filter(e -> e.direction() == io.isthmus.api.event.Direction.RESPONSE && e.fields().containsKey("objects"))
+        .findFirst().orElseThrow().fields();
+    // tshark -Y "modbus.func_code==43 && tcp.srcport==502" -e modbus.conformity_level -e modbus.more_follows
+    //   -e modbus.object_id -e modbus.object_str_value: 0x83, 0x00, 0,1,2, Zeek Modbus Test,Protocol Parsing is fun!,1.2.3.6
+    assertEquals("Zeek Modbus Test", f.get("vendor"));
+    assertEquals("Protocol Parsing is fun!", f.get("product_code"));
+    assertEquals("1.2.3.6", f.get("revision"));
+    assertEquals("0x83", f.get("conformity_level_code"));
+    assertEquals(false, f.get("more_follows"));
+    assertEquals(3, f.get("number_of_objects"));
+    List<LoggedRow> rows = r.log(IcsnppSideLogs.DEVICE_ID);
+    assertEquals(List.of("Zeek Modbus Test", "Protocol Parsing is fun!", "1.2.3.6"), rows.stream()
+        .filter(row -> "RESPONSE".equals(row.row().get("request_response")))
+        .map(row -> row.row().get("object_value")).toList());
+  }
 }
