@@ -40,10 +40,7 @@ class LoopbackModbusTest {
     assumePymodbus();
     int port = freePort();
     CollectingPipeline pipeline = new CollectingPipeline(10_000);
-    LiveCapture live = new LiveCapture(pipeline, Annotations.of(LiveConfig.class,
-        Map.of("interface$", "lo", "filter", "tcp port " + port, "promiscuous", false, "sensor", "test-lo")));
-    live.addDecoder(new ModbusDecoder(Annotations.of(ModbusConfig.class, Map.of("ports", new int[] {port}))));
-    live.activate();
+    LiveCapture live = start(pipeline, port);
     try {
       SourceStatus started = live.sourceStatus();
       assertEquals(SourceStatus.State.RUNNING, started.state(), String.valueOf(started.problem()));
@@ -74,6 +71,37 @@ class LoopbackModbusTest {
       assertTrue(millis < 2_000, "deactivate took " + millis + " ms");
     }
     assertEquals(SourceStatus.State.STOPPED, live.sourceStatus().state());
+  }
+
+  /** A LIVE channel drops what the pipeline cannot take, and the source reports the count. */
+  @Test
+  void eventsThePipelineRefusesAreCountedAsDropped() throws Exception {
+    Capture.assumeCanCapture();
+    assumePymodbus();
+    int port = freePort();
+    CollectingPipeline pipeline = new CollectingPipeline(4);
+    LiveCapture live = start(pipeline, port);
+    try {
+      List<Exchange> exchanges = runPeer(port);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (live.sourceStatus().events() < 2L * exchanges.size() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      SourceStatus s = live.sourceStatus();
+      assertEquals(2L * exchanges.size(), s.events());
+      assertEquals(4, pipeline.events.size());
+      assertEquals(s.events() - 4, s.eventsDropped());
+    } finally {
+      live.deactivate();
+    }
+  }
+
+  private static LiveCapture start(CollectingPipeline pipeline, int port) {
+    LiveCapture live = new LiveCapture(pipeline, Annotations.of(LiveConfig.class,
+        Map.of("interface$", "lo", "filter", "tcp port " + port, "promiscuous", false, "sensor", "test-lo")));
+    live.addDecoder(new ModbusDecoder(Annotations.of(ModbusConfig.class, Map.of("ports", new int[] {port}))));
+    live.activate();
+    return live;
   }
 
   private static long count(List<TelemetryEvent> events, Exchange x, String kind, int port) {
