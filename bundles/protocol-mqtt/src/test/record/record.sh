@@ -55,7 +55,8 @@ elif what == 'subopts':     # v5 SUBSCRIBE with no-local, retain-as-published, r
     c.sendall(packet(0xA2, bytes([0, 10, 0]) + s(b'plant/opts')))
     time.sleep(0.2)
     c.sendall(packet(0xE0, b''))
-elif what == 'disconnect':  # v5 CONNECT with a will, DISCONNECT 0x04 (with will) + reason string
+elif what == 'disconnect':  # v5 CONNECT with a will, DISCONNECT 0x04 (with will) + reason string,
+                            # its property length 8 deliberately 2 short of the 10-byte reason string
     c.sendall(packet(0x10, s(b'MQTT') + bytes([5, 0x0e, 0, 30, 0]) + s(b'raw-will') + bytes([0])
                      + s(b'raw/will') + s(b'gone')))
     time.sleep(0.2)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Coverage-guided fuzzing of one conversation: arbitrary bytes in both directions, cut into
@@ -29,6 +30,7 @@ class MqttFuzzTest {
     if (data.consumeBoolean()) {
       feed(decoder, true, data.consumeBoolean() ? CONNECT : CONNECT_V5, pending, sink, 0);
     }
+    StringBuilder[] fed = {new StringBuilder(), new StringBuilder()};
     long time = 1;
     while (data.remainingBytes() > 0) {
       boolean fromClient = data.consumeBoolean();
@@ -38,12 +40,18 @@ class MqttFuzzTest {
         decoder.onGap(fromClient, time, data.consumeLong(1, 1L << 32), sink);
         pending[fromClient ? 0 : 1] = ByteBuffer.allocate(0);
       } else {
-        feed(decoder, fromClient, data.consumeBytes(data.consumeInt(1, 700)), pending, sink, time);
+        byte[] chunk = data.consumeBytes(data.consumeInt(1, 700));
+        fed[fromClient ? 0 : 1].append(new String(chunk, StandardCharsets.ISO_8859_1));
+        feed(decoder, fromClient, chunk, pending, sink, time);
       }
     }
     decoder.onClose(time + 1, sink);
-    String everything = sink.events + " " + sink.rows + " " + sink.weirds;
-    assertFalse(everything.contains(PASSWORD), "the password leaked");
+    // The fuzzer learns the password from this very comparison and writes it into a topic or a
+    // payload itself; only a password it did not supply is a leak.
+    if (!fed[0].toString().contains(PASSWORD) && !fed[1].toString().contains(PASSWORD)) {
+      String everything = sink.events + " " + sink.rows + " " + sink.weirds;
+      assertFalse(everything.contains(PASSWORD), "the password leaked");
+    }
   }
 
   private static void feed(MqttConversation decoder, boolean fromClient, byte[] bytes, ByteBuffer[] pending,
