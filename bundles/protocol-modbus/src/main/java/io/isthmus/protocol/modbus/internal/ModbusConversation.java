@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * One Modbus/TCP connection. Splits each direction into MBAP frames (transaction id, protocol id
  * 0, a length of 2-254, unit id), decodes each PDU into an event, and pairs responses with
  * requests by transaction id. A frame with a bad length, and bytes after a gap, are skipped up to
- * the next plausible header; a conversation that keeps failing to frame is given up.
+ * the next plausible header; a conversation that keeps failing to frame is given up. When the sink
+ * wants Zeek rows, each frame also gives Zeek's and ICSNPP's rows ({@link ZeekModbusLog},
+ * {@link IcsnppLogs}); ICSNPP's pairing differs from the events' (it ignores unit and function),
+ * so the two keep separate books.
  */
 final class ModbusConversation implements ConversationDecoder {
   static final int HEADER = 7;
