@@ -31,7 +31,7 @@ final class CipDecoder {
     Map<String, Object> base = new LinkedHashMap<>(pdu.shared);
     for (Cpf.Item item : cpf.items()) {
       if (item.type() == Cpf.CONNECTED_ADDRESS && item.length() >= 4) {
-        base.put("connection_id", String.format("0x%08x", Le.u32(b, item.start())));
+        base.put("connection_id", Le.hex0x(Le.u32(b, item.start()), 8));
       } else if ((item.type() == Cpf.SOCKADDR_O_T || item.type() == Cpf.SOCKADDR_T_O) && item.length() >= 8) {
         base.put(item.type() == Cpf.SOCKADDR_O_T ? "sockaddr_o_t" : "sockaddr_t_o",
             Le.ipv4(Le.u32be(b, item.start() + 4)) + ":" + Le.u16be(b, item.start() + 2));
@@ -86,7 +86,7 @@ final class CipDecoder {
     CipPath path = m.response() ? answered != null ? answered.path : CipPath.NONE : m.path();
     String operation = Operations.of(code, path.classId());
     Map<String, Object> f = new LinkedHashMap<>(base);
-    f.put("cip_service_code", String.format("0x%02x", code));
+    f.put("cip_service_code", Le.hex0x(code, 2));
     f.put("cip_service", NameTable.CIP_SERVICES.name(code));
     f.put("direction", m.response() ? "response" : "request");
     if (sequence > 0) {
@@ -97,10 +97,10 @@ final class CipDecoder {
     }
     putPath(f, path);
     if (m.response() && m.status() >= 0) {
-      f.put("cip_status_code", String.format("0x%02x", m.status()));
+      f.put("cip_status_code", Le.hex0x(m.status(), 2));
       f.put("cip_status", NameTable.CIP_STATUSES.name(m.status()));
       if (m.extendedStatus() >= 0) {
-        f.put("cip_extended_status_code", String.format("0x%04x", m.extendedStatus()));
+        f.put("cip_extended_status_code", Le.hex0x(m.extendedStatus(), 4));
         f.put("cip_extended_status", NameTable.CIP_EXTENDED_STATUSES.name(m.extendedStatus()));
       }
     }
@@ -128,20 +128,20 @@ final class CipDecoder {
 
   private static void putPath(Map<String, Object> f, CipPath path) {
     if (path.classId() >= 0) {
-      f.put("class_id", String.format("0x%02x", path.classId()));
+      f.put("class_id", Le.hex0x(path.classId(), 2));
       f.put("class_name", NameTable.CIP_CLASSES.name(path.classId()));
     }
     if (path.instanceId() >= 0) {
-      f.put("instance_id", String.format("0x%02x", path.instanceId()));
+      f.put("instance_id", Le.hex0x(path.instanceId(), 2));
     }
     if (path.attributeId() >= 0) {
-      f.put("attribute_id", String.format("0x%02x", path.attributeId()));
+      f.put("attribute_id", Le.hex0x(path.attributeId(), 2));
     }
     if (path.member() >= 0) {
-      f.put("member_id", String.format("0x%02x", path.member()));
+      f.put("member_id", Le.hex0x(path.member(), 2));
     }
     if (path.connectionPoint() >= 0) {
-      f.put("connection_point", String.format("0x%02x", path.connectionPoint()));
+      f.put("connection_point", Le.hex0x(path.connectionPoint(), 2));
     }
     if (path.symbol() != null) {
       f.put("symbol", path.symbol());

@@ -44,7 +44,7 @@ final class CipIo {
       problem = "no " + (connection < 0 ? "connection address" : "connected data") + " item";
     }
     if (connection >= 0) {
-      f.put("connection_id", String.format("0x%08x", connection));
+      f.put("connection_id", Le.hex0x(connection, 8));
     }
     if (sequence >= 0) {
       f.put("sequence_number", sequence);
@@ -57,7 +57,7 @@ final class CipIo {
       }
       if (pdu.wantsLogs() && connection >= 0) {
         Map<String, Object> row = pdu.row();
-        row.put("connection_id", String.format("0x%08x", connection));
+        row.put("connection_id", Le.hex0x(connection, 8));
         if (sequence >= 0) {
           row.put("sequence_number", sequence);
         }

@@ -19,8 +19,8 @@ final class Connections {
       if (length < 26) {
         return "forward open reply of " + length + " bytes is shorter than its 26 fixed bytes";
       }
-      f.put("o_t_connection_id", String.format("0x%08x", Le.u32(b, d)));
-      f.put("t_o_connection_id", String.format("0x%08x", Le.u32(b, d + 4)));
+      f.put("o_t_connection_id", Le.hex0x(Le.u32(b, d), 8));
+      f.put("t_o_connection_id", Le.hex0x(Le.u32(b, d + 4), 8));
       identifiers(b, d + 8, length - 8, f);
       f.put("o_t_api", Le.u32(b, d + 16));
       f.put("t_o_api", Le.u32(b, d + 20));
@@ -31,13 +31,13 @@ final class Connections {
     if (length < fixed) {
       return "forward open of " + length + " bytes is shorter than its " + fixed + " fixed bytes";
     }
-    f.put("o_t_connection_id", String.format("0x%08x", Le.u32(b, d + 2)));
-    f.put("t_o_connection_id", String.format("0x%08x", Le.u32(b, d + 6)));
+    f.put("o_t_connection_id", Le.hex0x(Le.u32(b, d + 2), 8));
+    f.put("t_o_connection_id", Le.hex0x(Le.u32(b, d + 6), 8));
     identifiers(b, d + 10, length - 10, f);
     f.put("o_t_rpi", Le.u32(b, d + 22));
     int toRpi = d + 26 + parameters;
     f.put("t_o_rpi", Le.u32(b, toRpi));
-    f.put("transport_class_trigger", String.format("0x%02x", Le.u8(b, toRpi + 4 + parameters)));
+    f.put("transport_class_trigger", Le.hex0x(Le.u8(b, toRpi + 4 + parameters), 2));
     return connectionPath(b, toRpi + 5 + parameters, m.end(), f, false);
   }
 
@@ -59,9 +59,9 @@ final class Connections {
     if (length < 8) {
       return "connection triad needs 8 bytes, " + length + " left";
     }
-    f.put("connection_serial", String.format("0x%04x", Le.u16(b, at)));
+    f.put("connection_serial", Le.hex0x(Le.u16(b, at), 4));
     f.put("originator_vendor_id", Le.u16(b, at + 2));
-    f.put("originator_serial", String.format("0x%08x", Le.u32(b, at + 4)));
+    f.put("originator_serial", Le.hex0x(Le.u32(b, at + 4), 8));
     return null;
   }
 
@@ -81,10 +81,10 @@ final class Connections {
       f.put("route", path.route());
     }
     if (path.classId() >= 0) {
-      f.put("target_class_id", String.format("0x%02x", path.classId()));
+      f.put("target_class_id", Le.hex0x(path.classId(), 2));
     }
     if (path.connectionPoint() >= 0) {
-      f.put("connection_point", String.format("0x%02x", path.connectionPoint()));
+      f.put("connection_point", Le.hex0x(path.connectionPoint(), 2));
     }
     return null;
   }

@@ -59,7 +59,7 @@ final class Encapsulation {
     long status = Le.u32(b, start + 8);
     String context = "0x" + Le.hex(b, start + 12, 8);
     long options = Le.u32(b, start + 20);
-    String code = String.format("0x%02x", command);
+    String code = Le.hex0x(command, 2);
     String name = NameTable.ENIP_COMMANDS.name(command);
     String statusName = NameTable.ENIP_STATUSES.name(status);
     if (pdu.wantsLogs()) {
@@ -67,15 +67,15 @@ final class Encapsulation {
       row.put("enip_command_code", code);
       row.put("enip_command", name);
       row.put("length", length);
-      row.put("session_handle", String.format("0x%08x", session));
+      row.put("session_handle", Le.hex0x(session, 8));
       row.put("enip_status", statusName);
       row.put("sender_context", context);
-      row.put("options", String.format("0x%08x", options));
+      row.put("options", Le.hex0x(options, 8));
       pdu.log("enip", row);
     }
     pdu.shared.put("enip_command_code", code);
     pdu.shared.put("enip_command", name);
-    pdu.shared.put("session_handle", String.format("0x%08x", session));
+    pdu.shared.put("session_handle", Le.hex0x(session, 8));
     pdu.shared.put("enip_status", statusName);
     if (!NameTable.ENIP_COMMANDS.knows(command)) {
       pdu.weird("enip_unknown_command", String.format("encapsulation command 0x%04x is not defined", command));
@@ -84,7 +84,7 @@ final class Encapsulation {
     Map<String, Object> fields = pdu.fields();
     fields.put("length", length);
     fields.put("sender_context", context);
-    fields.put("options", String.format("0x%08x", options));
+    fields.put("options", Le.hex0x(options, 8));
     String problem = null;
     if (command == SEND_RR_DATA || command == SEND_UNIT_DATA) {
       if (end - body >= 8) {

@@ -27,26 +27,26 @@ final class IcsnppRows {
       row.put("cip_sequence_count", sequence);
     }
     row.put("direction", m.response() ? "response" : "request");
-    row.put("cip_service_code", String.format("0x%02x", m.code()));
+    row.put("cip_service_code", Le.hex0x(m.code(), 2));
     row.put("cip_service", NameTable.CIP_SERVICES.name(m.code()));
     if (m.response()) {
-      row.put("cip_status_code", String.format("0x%02x", m.status()));
+      row.put("cip_status_code", Le.hex0x(m.status(), 2));
       row.put("cip_status", NameTable.CIP_STATUSES.name(m.status()));
       if (!embedded && m.icsnppExtendedStatus() >= 0) {
-        row.put("cip_extended_status_code", String.format("0x%04x", m.icsnppExtendedStatus()));
+        row.put("cip_extended_status_code", Le.hex0x(m.icsnppExtendedStatus(), 4));
         row.put("cip_extended_status", NameTable.CIP_EXTENDED_STATUSES.name(m.icsnppExtendedStatus()));
       }
     } else {
       long[] ids = IcsnppPath.parse(m.buffer(), m.pathStart(), m.pathEnd());
       if (ids[0] >= 0) {
-        row.put("class_id", String.format("0x%02x", ids[0]));
+        row.put("class_id", Le.hex0x(ids[0], 2));
         row.put("class_name", NameTable.CIP_CLASSES.name(ids[0]));
       }
       if (ids[1] >= 0) {
-        row.put("instance_id", String.format("0x%02x", ids[1]));
+        row.put("instance_id", Le.hex0x(ids[1], 2));
       }
       if (ids[2] >= 0) {
-        row.put("attribute_id", String.format("0x%02x", ids[2]));
+        row.put("attribute_id", Le.hex0x(ids[2], 2));
       }
     }
     pdu.log("cip", row);

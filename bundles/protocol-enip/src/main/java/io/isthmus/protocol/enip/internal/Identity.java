@@ -33,7 +33,7 @@ final class Identity {
       row.put("socket_address", socketAddress);
       row.put("socket_port", socketPort);
       attributes(b, start + 18, nameLength, row);
-      row.put("device_state", String.format("0x%04x", state));
+      row.put("device_state", Le.hex0x(state, 4));
       pdu.log("cip_identity", row);
     }
     if (fields != null) {
@@ -41,7 +41,7 @@ final class Identity {
       fields.put("socket_address", socketAddress);
       fields.put("socket_port", socketPort);
       attributes(b, start + 18, nameLength, fields);
-      fields.put("device_state", String.format("0x%04x", state));
+      fields.put("device_state", Le.hex0x(state, 4));
     }
     return null;
   }
@@ -57,9 +57,58 @@ final class Identity {
     }
     attributes(b, start, nameLength, fields);
     if (start + ATTRIBUTES_FIXED + nameLength < end) {
-      fields.put("device_state", String.format("0x%04x", Le.u8(b, start + ATTRIBUTES_FIXED + nameLength)));
+      fields.put("device_state", Le.hex0x(Le.u8(b, start + ATTRIBUTES_FIXED + nameLength), 4));
     }
     return null;
+  }
+
+  /**
+   * Reads a Get Attribute List reply of the Identity class (count, then attribute id, status and
+   * value per attribute); stops at the first attribute that failed or is not one of 1-8.
+   */
+  static @Nullable String attributeList(ByteBuffer b, int start, int end, Map<String, Object> fields) {
+    if (end - start < 2) {
+      return "attribute list reply of " + (end - start) + " bytes has no count";
+    }
+    int count = Le.u16(b, start);
+    int at = start + 2;
+    for (int i = 0; i < count && at + 4 <= end; i++) {
+      int id = Le.u16(b, at);
+      if (Le.u16(b, at + 2) != 0) {
+        return null;
+      }
+      int next = attribute(id, b, at + 4, end, fields);
+      if (next < 0) {
+        return null;
+      }
+      at = next;
+    }
+    return null;
+  }
+
+  /** Reads the value of Identity attribute {@code id} at {@code at}; returns where it ends, -1 if unknown or cut. */
+  static int attribute(long id, ByteBuffer b, int at, int end, Map<String, Object> out) {
+    int width = id == 4 ? 2 : id == 6 ? 4 : id == 8 ? 1 : id == 7 ? (at < end ? 1 + Le.u8(b, at) : 1) : 2;
+    if (id < 1 || id > 8 || at + width > end) {
+      return -1;
+    }
+    switch ((int) id) {
+      case 1 -> {
+        out.put("vendor_id", Le.u16(b, at));
+        out.put("vendor_name", NameTable.CIP_VENDORS.name(Le.u16(b, at)));
+      }
+      case 2 -> {
+        out.put("device_type_id", Le.u16(b, at));
+        out.put("device_type_name", NameTable.CIP_DEVICE_TYPES.name(Le.u16(b, at)));
+      }
+      case 3 -> out.put("product_code", Le.u16(b, at));
+      case 4 -> out.put("revision", Le.u8(b, at) + "." + Le.u8(b, at + 1));
+      case 5 -> out.put("device_status", Le.hex0x(Le.u16(b, at), 4));
+      case 6 -> out.put("serial_number", Le.hex0x(Le.u32(b, at), 8));
+      case 7 -> out.put("product_name", Le.text(b, at + 1, width - 1));
+      default -> out.put("device_state", Le.hex0x(Le.u8(b, at), 4));
+    }
+    return at + width;
   }
 
   /** Vendor to product name: the layout shared by the identity item (from byte 18) and attributes 1-7. */
@@ -72,8 +121,8 @@ final class Identity {
     out.put("device_type_name", NameTable.CIP_DEVICE_TYPES.name(deviceType));
     out.put("product_code", Le.u16(b, at + 4));
     out.put("revision", Le.u8(b, at + 6) + "." + Le.u8(b, at + 7));
-    out.put("device_status", String.format("0x%04x", Le.u16(b, at + 8)));
-    out.put("serial_number", String.format("0x%08x", Le.u32(b, at + 10)));
+    out.put("device_status", Le.hex0x(Le.u16(b, at + 8), 4));
+    out.put("serial_number", Le.hex0x(Le.u32(b, at + 10), 8));
     out.put("product_name", Le.text(b, at + 15, nameLength));
   }
 }

@@ -44,6 +44,15 @@ final class Le {
     return new String(out);
   }
 
+  /** {@code 0x} and at least {@code digits} lower-case hex digits of a non-negative value: {@code %0Nx} without the formatter. */
+  static String hex0x(long value, int digits) {
+    String hex = Long.toHexString(value);
+    if (hex.length() >= digits) {
+      return "0x" + hex;
+    }
+    return "0x" + "0".repeat(digits - hex.length()) + hex;
+  }
+
   /** Bytes as text the way Zeek's log writer shows a string: printable ASCII, else {@code \xNN}. */
   static String text(ByteBuffer b, int at, int length) {
     StringBuilder s = new StringBuilder(length);

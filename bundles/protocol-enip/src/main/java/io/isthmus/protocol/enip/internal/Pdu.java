@@ -19,7 +19,7 @@ final class Pdu {
   final long time;
   final boolean fromClient;
   final int size;
-  final String correlationId;
+  private final long serial;
   /** Fields of the encapsulation header, copied into each event of the message. */
   final Map<String, Object> shared = new LinkedHashMap<>();
 
@@ -29,8 +29,7 @@ final class Pdu {
     this.time = time;
     this.fromClient = fromClient;
     this.size = size;
-    this.correlationId = String.format("%s%06x", conversation.uid().length() > 12
-        ? conversation.uid().substring(conversation.uid().length() - 12) : conversation.uid(), serial & 0xffffff);
+    this.serial = serial;
   }
 
   boolean wantsLogs() {
@@ -51,7 +50,8 @@ final class Pdu {
     row.put("source_p", source.port());
     row.put("destination_h", destination.ip());
     row.put("destination_p", destination.port());
-    row.put("packet_correlation_id", correlationId);
+    // Ties the rows of one message together, as ICSNPP's random id does; ours is the uid and a count.
+    row.put("packet_correlation_id", conversation.uid() + "-" + serial);
     return row;
   }
 

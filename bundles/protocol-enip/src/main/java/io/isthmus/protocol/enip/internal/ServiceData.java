@@ -32,8 +32,17 @@ final class ServiceData {
       f.put("data_length", m.dataLength());
       f.put("attribute_data", Le.hex(b, m.dataStart(), Math.min(m.dataLength(), ATTRIBUTE_DATA_SHOWN)));
     }
-    if (classId == Operations.IDENTITY && code == 0x01 && m.response()) {
-      return Identity.attributesAll(b, m.dataStart(), m.end(), f);
+    if (classId == Operations.IDENTITY && m.response()) {
+      if (code == 0x01) {
+        return Identity.attributesAll(b, m.dataStart(), m.end(), f);
+      }
+      if (code == 0x03) {
+        return Identity.attributeList(b, m.dataStart(), m.end(), f);
+      }
+      if (code == 0x0e && answered != null && answered.path.attributeId() >= 0) {
+        Identity.attribute(answered.path.attributeId(), b, m.dataStart(), m.end(), f);
+        return null;
+      }
     }
     if (classId != Operations.CONNECTION_MANAGER) {
       return null;

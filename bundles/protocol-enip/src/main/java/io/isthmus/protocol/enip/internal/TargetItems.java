@@ -23,7 +23,7 @@ final class TargetItems {
         identities++;
       } else if (item.type() == Cpf.LIST_SERVICES && item.length() >= 4) {
         fields.putIfAbsent("service_protocol_version", Le.u16(b, item.start()));
-        fields.putIfAbsent("service_capability_flags", String.format("0x%04x", Le.u16(b, item.start() + 2)));
+        fields.putIfAbsent("service_capability_flags", Le.hex0x(Le.u16(b, item.start() + 2), 4));
         int nameLength = Math.min(16, item.length() - 4);
         int zero = 0;
         while (zero < nameLength && b.get(item.start() + 4 + zero) != 0) {

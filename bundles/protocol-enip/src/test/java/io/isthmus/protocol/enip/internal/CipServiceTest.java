@@ -150,4 +150,20 @@ class CipServiceTest {
     assertEquals("PLC", reply.fields().get("product_name"));
     assertTrue(s.weirds.isEmpty(), s.weirds.toString());
   }
+
+  @Test
+  void identityFromGetAttributeListAndSingleReplies() {
+    RecordingSink s = RecordingSink.tcp();
+    s.feed(true, Wire.sendUnit(1, 3, Wire.request(0x03, Wire.path(0x01, 1, -1), of().u16(3).u16(1).u16(6).u16(7).build())));
+    byte[] values = of().u16(3).u16(1).u16(0).u16(1).u16(6).u16(0).u32(0x00c0ffeeL).u16(7).u16(0).u8(4)
+        .bytes("ENBT".getBytes()).build();
+    s.feed(false, Wire.sendUnit(2, 3, Wire.reply(0x03, 0, new int[0], values)));
+    Map<String, Object> f = s.events.get(1).fields();
+    assertEquals("Rockwell Automation/Allen-Bradley", f.get("vendor_name"));
+    assertEquals("0x00c0ffee", f.get("serial_number"));
+    assertEquals("ENBT", f.get("product_name"));
+    s.feed(true, Wire.sendUnit(1, 4, Wire.request(0x0e, Wire.path(0x01, 1, 4), NONE)));
+    s.feed(false, Wire.sendUnit(2, 4, Wire.reply(0x0e, 0, new int[0], of().u8(20, 11).build())));
+    assertEquals("20.11", s.events.get(3).fields().get("revision"));
+  }
 }
