@@ -12,15 +12,14 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * ICSNPP's own test capture through the real capture reader and both decoder services, compared
- * row by row with the logs Zeek with ICSNPP wrote for it.
+ * ICSNPP's own test captures through the real capture reader and both decoder services, compared
+ * row by row with the logs Zeek with ICSNPP wrote for them (its btest baselines).
  */
 class EnipCaptureTest {
-  private static OfflineReplay.Result example;
 
   static OfflineReplay.Result replay(String capture) throws IOException {
     try (InputStream in = EnipCaptureTest.class.getResourceAsStream("/" + capture)) {
@@ -30,52 +29,37 @@ class EnipCaptureTest {
     }
   }
 
-  @BeforeAll
-  static void decodeExample() throws IOException {
-    example = replay("enip_cip_example.pcap");
+  private static List<String> columns(String log) {
+    return switch (log) {
+      case "enip" -> IcsnppLogs.ENIP;
+      case "cip" -> IcsnppLogs.CIP;
+      case "cip_io" -> IcsnppLogs.CIP_IO;
+      default -> IcsnppLogs.CIP_IDENTITY;
+    };
   }
 
-  private static ZeekBaseline.Agreement compare(String log, List<String> columns) throws IOException {
+  @ParameterizedTest(name = "{0} {1}.log")
+  @CsvSource({
+      "enip_cip_example.pcap, enip, 269",
+      "enip_cip_example.pcap, cip, 1158",
+      "enip_cip_example.pcap, cip_io, 398",
+      "enip_cip_example.pcap, cip_identity, 1",
+      "multiple_service_packet_cip.pcapng, enip, 1",
+      "multiple_service_packet_cip.pcapng, cip, 12",
+      "set_attribute_single_service_cip.pcapng, enip, 1",
+      "set_attribute_single_service_cip.pcapng, cip, 1"})
+  void logAgreesWithIcsnpp(String capture, String log, int rows) throws IOException {
+    OfflineReplay.Result r = replay(capture);
+    String baseline = "/" + capture.substring(0, capture.indexOf('.')) + ".zeek/" + log + ".log";
     List<Map<String, String>> zeek;
-    try (InputStream in = EnipCaptureTest.class.getResourceAsStream("/enip_cip_example.zeek/" + log + ".log")) {
-      zeek = ZeekBaseline.read(in, columns);
+    try (InputStream in = EnipCaptureTest.class.getResourceAsStream(baseline)) {
+      zeek = ZeekBaseline.read(in, columns(log));
     }
-    List<LoggedRow> ours = example.log(log);
-    return ZeekBaseline.compare(log, ours, zeek, Set.of("packet_correlation_id"));
-  }
-
-  @Test
-  void enipLogAgrees() throws IOException {
-    ZeekBaseline.Agreement a = compare("enip", IcsnppLogs.ENIP);
-    assertEquals(269, a.zeekRows());
+    List<LoggedRow> ours = r.log(log);
+    ZeekBaseline.Agreement a = ZeekBaseline.compare(capture + " " + log, ours, zeek, Set.of("packet_correlation_id"));
+    assertEquals(rows, a.zeekRows());
     assertTrue(a.ratio() >= 0.995, a.toString());
-  }
-
-  @Test
-  void cipLogAgrees() throws IOException {
-    ZeekBaseline.Agreement a = compare("cip", IcsnppLogs.CIP);
-    assertEquals(1158, a.zeekRows());
-    assertTrue(a.ratio() >= 0.995, a.toString());
-  }
-
-  @Test
-  void cipIoLogAgrees() throws IOException {
-    ZeekBaseline.Agreement a = compare("cip_io", IcsnppLogs.CIP_IO);
-    assertEquals(398, a.zeekRows());
-    assertTrue(a.ratio() >= 0.995, a.toString());
-  }
-
-  @Test
-  void cipIdentityLogAgrees() throws IOException {
-    ZeekBaseline.Agreement a = compare("cip_identity", IcsnppLogs.CIP_IDENTITY);
-    assertEquals(1, a.zeekRows());
-    assertEquals(1.0, a.ratio(), a.toString());
-  }
-
-  @Test
-  void exampleDecodesWithoutWeirds() {
-    System.out.println("weirds: " + example.weirdDetails());
-    assertEquals(Map.of(), example.weirds());
-    assertTrue(example.events().stream().noneMatch(e -> e.isMalformed()));
+    assertEquals(Map.of(), r.weirds(), r.weirdDetails().toString());
+    assertTrue(r.events().stream().noneMatch(e -> e.isMalformed()));
   }
 }
