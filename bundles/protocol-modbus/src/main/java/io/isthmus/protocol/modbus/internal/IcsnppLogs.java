@@ -167,6 +167,13 @@ final class IcsnppLogs {
     }
   }
 
+  /** A header Zeek reads without ever completing its frame: only the per-PDU row of an unhandled function. */
+  void headerOnly(long time, int tid, int unit, int function, DecodeSink sink) {
+    if (!handled(function)) {
+      write(new DetailedRow(time, tid, unit, zeekName(function)), sink);
+    }
+  }
+
   void response(long time, int tid, int unit, Pdu pdu, DecodeSink sink) {
     IcsnppResponses.decode(this, time, tid, unit, pdu, sink);
   }

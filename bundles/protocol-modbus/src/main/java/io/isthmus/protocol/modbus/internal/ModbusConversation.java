@@ -52,6 +52,8 @@ final class ModbusConversation implements ConversationDecoder {
   @Override
   public void onData(boolean client, long timeMicros, ByteBuffer data, DecodeSink sink) {
     Framing framing = client ? fromClient : fromServer;
+    // Zeek drops the rest of the chunk it parses once its grammar throws: no Zeek rows after that.
+    boolean zeekSilent = false;
     while (!abandoned && data.remaining() >= HEADER) {
       int at = data.position();
       if (framing.resyncing) {
@@ -78,6 +80,11 @@ final class ModbusConversation implements ConversationDecoder {
       int length = u16(data, at + 4);
       int unit = data.get(at + 6) & 0xff;
       if (length < MIN_LENGTH || length > MAX_LENGTH) {
+        if (length > MAX_LENGTH && protocol == 0 && data.remaining() > HEADER && sink.wantsLogs() && !zeekSilent) {
+          // Zeek reads this header (and logs it) before it waits for the absurd frame.
+          logHeader(client, timeMicros, transaction, unit, data.get(at + HEADER) & 0xff, sink);
+        }
+        zeekSilent = true;
         framingError(timeMicros, sink, "modbus_bad_length", "MBAP length " + length + " (transaction " + transaction
             + ", unit " + unit + "); a frame holds 2-254 bytes after the length");
         framing.resyncing = true;
@@ -90,6 +97,7 @@ final class ModbusConversation implements ConversationDecoder {
       }
       data.position(at + 6 + length);
       if (protocol != 0) {
+        zeekSilent = true;
         framingError(timeMicros, sink, "modbus_bad_protocol_id", "MBAP protocol id " + protocol + " (transaction "
             + transaction + "), not 0; the frame is skipped");
         continue;
@@ -98,7 +106,10 @@ final class ModbusConversation implements ConversationDecoder {
       Pdu pdu = new Pdu(data, at + HEADER, length - 1);
       sink.emit(event(client, timeMicros, transaction, unit, pdu, 6 + length, sink));
       if (sink.wantsLogs()) {
-        log(client, timeMicros, transaction, unit, pdu, sink);
+        if (!zeekSilent) {
+          log(client, timeMicros, transaction, unit, pdu, sink);
+        }
+        zeekSilent |= ZeekGrammar.throwsOn(pdu, client);
       }
     }
     if (abandoned) {
@@ -120,15 +131,27 @@ final class ModbusConversation implements ConversationDecoder {
     }
   }
 
-  private void log(boolean client, long time, int transaction, int unit, Pdu pdu, DecodeSink sink) {
-    ZeekModbusLog.write(time, transaction, unit, pdu, client, sink);
+  private IcsnppLogs icsnpp() {
     if (icsnpp == null) {
       icsnpp = new IcsnppLogs(conversation);
     }
+    return icsnpp;
+  }
+
+  private void log(boolean client, long time, int transaction, int unit, Pdu pdu, DecodeSink sink) {
+    ZeekModbusLog.write(time, transaction, unit, pdu, client, sink);
     if (client) {
-      icsnpp.request(time, transaction, unit, pdu, sink);
+      icsnpp().request(time, transaction, unit, pdu, sink);
     } else {
-      icsnpp.response(time, transaction, unit, pdu, sink);
+      icsnpp().response(time, transaction, unit, pdu, sink);
+    }
+  }
+
+  /** The rows Zeek writes for a header whose frame it never completes. */
+  private void logHeader(boolean client, long time, int transaction, int unit, int function, DecodeSink sink) {
+    if (function < 0x80) {
+      ZeekModbusLog.writeHeader(time, transaction, unit, function, client, sink);
+      icsnpp().headerOnly(time, transaction, unit, function, sink);
     }
   }
 

@@ -17,17 +17,26 @@ final class ZeekModbusLog {
 
   static void write(long time, int tid, int unit, Pdu pdu, boolean client, DecodeSink sink) {
     int function = pdu.function();
-    if (function >= 0x80 && (client || pdu.dataLength() < 1)) {
-      return;
+    if (function < 0x80) {
+      writeHeader(time, tid, unit, function, client, sink);
+    } else if (!client && pdu.dataLength() >= 1) {
+      Map<String, Object> row = row(tid, unit, function, false);
+      row.put("exception", ModbusTables.exception(pdu.u8(1)));
+      sink.log(time, PATH, row);
     }
+  }
+
+  /** The row of a non-exception PDU, written once its header is read. */
+  static void writeHeader(long time, int tid, int unit, int function, boolean client, DecodeSink sink) {
+    sink.log(time, PATH, row(tid, unit, function, client));
+  }
+
+  private static Map<String, Object> row(int tid, int unit, int function, boolean client) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("tid", tid);
     row.put("unit", unit);
     row.put("func", FunctionCodes.zeekFunc(function));
     row.put("pdu_type", client ? "REQ" : "RESP");
-    if (function >= 0x80) {
-      row.put("exception", ModbusTables.exception(pdu.u8(1)));
-    }
-    sink.log(time, PATH, row);
+    return row;
   }
 }

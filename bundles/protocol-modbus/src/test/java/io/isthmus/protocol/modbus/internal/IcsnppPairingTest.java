@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class IcsnppPairingTest {
   private final List<Map<String, Object>> detailed = new ArrayList<>();
+  private final List<Map<String, Object>> modbus = new ArrayList<>();
   private final ModbusConversation decoder = new ModbusConversation(Adu.CONVERSATION);
   private final io.isthmus.api.decode.DecodeSink sink = new io.isthmus.api.decode.DecodeSink() {
     @Override
@@ -34,6 +35,8 @@ class IcsnppPairingTest {
     public void log(long timeMicros, String path, Map<String, Object> row) {
       if (path.equals("modbus_detailed")) {
         detailed.add(row);
+      } else if (path.equals(ZeekModbusLog.PATH)) {
+        modbus.add(row);
       }
     }
   };
@@ -75,5 +78,28 @@ class IcsnppPairingTest {
     send(false, frame(3, 1, 0x91, 0x01));
     assertEquals(List.of(Map.of("tid", 3, "unit", 1, "func", "REPORT_SLAVE_ID"),
         Map.of("tid", 3, "unit", 1, "func", "REPORT_SLAVE_ID_EXCEPTION", "exception_code", "ILLEGAL_FUNCTION")), detailed);
+  }
+
+  /**
+   * binpac's generated NewData calls FlowBuffer::DiscardData when the grammar throws: the rest of
+   * that chunk is lost to Zeek. The header of the throwing frame was read, so it has its row.
+   */
+  @Test
+  void afterAFrameZeeksGrammarRejectsTheRestOfTheChunkHasNoZeekRows() {
+    send(true, Adu.concat(frame(1, 1, 0x03, 0x00, 0x01), frame(2, 1, 0x07)));
+    assertEquals(List.of(1), modbus.stream().map(r -> r.get("tid")).toList());
+    assertEquals(List.of(), detailed);
+    send(true, frame(3, 1, 0x07));
+    assertEquals(List.of(1, 3), modbus.stream().map(r -> r.get("tid")).toList());
+    assertEquals(List.of(Map.of("tid", 3, "unit", 1, "func", "READ_EXCEPTION_STATUS")), detailed);
+  }
+
+  /** An absurd length: Zeek logs the header it read, then waits for the frame; we resynchronise. */
+  @Test
+  void anAbsurdLengthStillHasItsHeaderRow() {
+    byte[] bad = frame(4, 1, 0x11);
+    bad[4] = 0x01;
+    send(true, Adu.concat(bad, frame(5, 1, 0x11)));
+    assertEquals(List.of(Map.of("tid", 4, "unit", 1, "func", "REPORT_SLAVE_ID", "pdu_type", "REQ")), modbus);
   }
 }
