@@ -13,7 +13,16 @@ import java.util.Arrays;
 final class Utf8Output {
   private static final int FLUSH_AT = 1 << 16;
   private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  /** "00" to "99", two bytes each: numbers are written two digits at a time. */
+  private static final byte[] PAIRS = new byte[200];
   private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
 
   private final OutputStream out;
   private byte[] buf;
@@ -85,16 +94,32 @@ final class Utf8Output {
       buf[count++] = '-';
       v = -v;
     }
-    int digits = 1;
-    for (long t = v; t >= 10; t /= 10) {
-      digits++;
-    }
+    int digits = digits(v);
     int at = count + digits;
     count = at;
-    do {
-      buf[--at] = (byte) ('0' + v % 10);
-      v /= 10;
-    } while (v != 0);
+    while (v >= 100) {
+      int pair = (int) (v % 100);
+      v /= 100;
+      buf[--at] = PAIRS[2 * pair + 1];
+      buf[--at] = PAIRS[2 * pair];
+    }
+    if (v >= 10) {
+      buf[--at] = PAIRS[2 * (int) v + 1];
+      buf[--at] = PAIRS[2 * (int) v];
+    } else {
+      buf[--at] = (byte) ('0' + v);
+    }
+  }
+
+  private static int digits(long v) {
+    long bound = 10;
+    for (int d = 1; d < 19; d++) {
+      if (v < bound) {
+        return d;
+      }
+      bound *= 10;
+    }
+    return 19;
   }
 
   /** Epoch seconds with six decimals, from microseconds: {@code 1342774499.588269}. */

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +28,38 @@ final class ZeekJsonWriter implements RowWriter {
   private static final byte[] TRUE = ascii("true");
   private static final byte[] FALSE = ascii("false");
   private static final byte[] NULL = ascii("null");
-  private static final int MAX_KEYS = 4096;
+  private static final int MAX_CACHED = 4096;
+
+  private static final int MAX_POSITIONS = 256;
 
   private final Utf8Output out;
   /** Each column name's {@code ,"name":} bytes: decoders use a few names over and over. */
   private final Map<String, byte[]> keys = new HashMap<>();
+  private final Map<String, Log> logs = new HashMap<>();
+  /**
+   * Each conversation's uid and {@code id.*} columns, encoded once and copied into each of its
+   * rows. Consecutive rows mostly belong to one conversation, hence the last one kept aside.
+   */
+  private final Map<Conversation, byte[]> ids = new IdentityHashMap<>();
+  private @Nullable Conversation lastConversation;
+  private byte[] lastIds = new byte[0];
+  private @Nullable String lastPath;
+  private @Nullable Log lastLog;
+
+  /**
+   * One log's {@code {"_path":"name","ts":} bytes, and the column names of its last rows by
+   * position: a decoder writes a log's columns in the same order with the same String
+   * instances, so an identity check usually finds a name's bytes without hashing.
+   */
+  private static final class Log {
+    final byte[] prefix;
+    String[] names = new String[16];
+    byte[][] bytes = new byte[16][];
+
+    Log(byte[] prefix) {
+      this.prefix = prefix;
+    }
+  }
 
   ZeekJsonWriter(OutputStream stream) {
     this.out = new Utf8Output(stream);
@@ -39,28 +68,30 @@ final class ZeekJsonWriter implements RowWriter {
   @Override
   public void row(String path, long timeMicros, @Nullable Conversation c, Map<String, @Nullable Object> columns)
       throws IOException {
-    out.raw(PATH);
-    out.string(path);
-    out.raw(TS);
+    Log log = lastLog;
+    if (path != lastPath || log == null) {
+      log = cached(logs, path, p -> new Log(pathBytes(p)));
+      lastPath = path;
+      lastLog = log;
+    }
+    out.raw(log.prefix);
     out.seconds(timeMicros);
     if (c != null) {
-      out.raw(UID);
-      out.string(c.uid());
-      out.raw(ORIG_H);
-      out.string(c.client().ip());
-      out.raw(ORIG_P);
-      out.number(c.client().port());
-      out.raw(RESP_H);
-      out.string(c.server().ip());
-      out.raw(RESP_P);
-      out.number(c.server().port());
+      if (c != lastConversation) {
+        lastIds = cached(ids, c, ZeekJsonWriter::idBytes);
+        lastConversation = c;
+      }
+      out.raw(lastIds);
     }
+    int position = 0;
     for (Map.Entry<String, @Nullable Object> e : columns.entrySet()) {
       Object v = e.getValue();
+      int at = position++;
       if (v == null || v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f)) {
         continue;
       }
-      out.raw(key(e.getKey()));
+      String name = e.getKey();
+      out.raw(at < log.names.length && log.names[at] == name ? log.bytes[at] : name(log, at, name));
       value(v);
     }
     out.raw('}');
@@ -68,25 +99,70 @@ final class ZeekJsonWriter implements RowWriter {
     out.flushIfFull();
   }
 
+  private byte[] name(Log log, int at, String name) {
+    byte[] bytes = cached(keys, name, ZeekJsonWriter::keyBytes);
+    if (at < MAX_POSITIONS) {
+      if (at >= log.names.length) {
+        int size = Math.min(MAX_POSITIONS, Math.max(at + 1, 2 * log.names.length));
+        log.names = java.util.Arrays.copyOf(log.names, size);
+        log.bytes = java.util.Arrays.copyOf(log.bytes, size);
+      }
+      log.names[at] = name;
+      log.bytes[at] = bytes;
+    }
+    return bytes;
+  }
+
   @Override
   public void flush() throws IOException {
     out.flush();
   }
 
-  private byte[] key(String name) {
-    byte[] k = keys.get(name);
-    if (k == null) {
-      Utf8Output s = new Utf8Output(OutputStream.nullOutputStream(), 8 + 6 * name.length());
-      s.raw(',');
-      s.string(name);
-      s.raw(':');
-      k = s.buffered();
-      if (keys.size() >= MAX_KEYS) {
-        keys.clear();
+  private static <K> byte[] cached(Map<K, byte[]> cache, K key, Function<K, byte[]> encode) {
+    byte[] bytes = cache.get(key);
+    if (bytes == null) {
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
       }
-      keys.put(name, k);
+      bytes = encode.apply(key);
+      cache.put(key, bytes);
     }
-    return k;
+    return bytes;
+  }
+
+  private static byte[] pathBytes(String path) {
+    Utf8Output s = scratch(path.length());
+    s.raw(PATH);
+    s.string(path);
+    s.raw(TS);
+    return s.buffered();
+  }
+
+  private static byte[] idBytes(Conversation c) {
+    Utf8Output s = scratch(c.uid().length() + c.client().ip().length() + c.server().ip().length() + 80);
+    s.raw(UID);
+    s.string(c.uid());
+    s.raw(ORIG_H);
+    s.string(c.client().ip());
+    s.raw(ORIG_P);
+    s.number(c.client().port());
+    s.raw(RESP_H);
+    s.string(c.server().ip());
+    s.raw(RESP_P);
+    s.number(c.server().port());
+    return s.buffered();
+  }
+
+  private static byte[] keyBytes(String name) {
+    Utf8Output s = scratch(name.length());
+    s.raw(',');
+    s.string(name);
+    s.raw(':');
+    return s.buffered();
+  }
+
+  private static Utf8Output scratch(int chars) {
+    return new Utf8Output(OutputStream.nullOutputStream(), 32 + 6 * chars);
   }
 
   private void value(@Nullable Object v) {
