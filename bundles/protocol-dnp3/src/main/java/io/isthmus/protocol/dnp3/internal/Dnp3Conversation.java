@@ -4,6 +4,7 @@ import io.isthmus.api.decode.Conversation;
 import io.isthmus.api.decode.ConversationDecoder;
 import io.isthmus.api.decode.DecodeSink;
 import java.nio.ByteBuffer;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,10 @@ final class Dnp3Conversation implements ConversationDecoder {
   private static final int MAX_FRAMING_ERRORS = 16;
   /** Bytes skipped in a row after which the conversation is taken not to be DNP3. */
   private static final int MAX_SKIPPED_BYTES = 4096;
+
+  /** Problems where Zeek's parser runs out of bytes, throws, and stops analysing the connection. */
+  private static final Set<String> ZEEK_PARSER_FAILS = Set.of("dnp3_fragment_too_short", "dnp3_truncated_object_header",
+      "dnp3_truncated_object", "dnp3_object_count_exceeds_fragment");
 
   private final Conversation conversation;
   private final boolean udp;
@@ -65,6 +70,7 @@ final class Dnp3Conversation implements ConversationDecoder {
           String why = "bad CRC on data block " + o.badBlock() + " of " + o.blocks() + " of the link frame from "
               + pair + " " + side(client);
           sink.weird(timeMicros, "dnp3_corrupt_app_chunk_checksum", why + "; the frame is dropped");
+          zeekStops(sink);
           transport.discard(pair, timeMicros, sink, "its segment was lost to a bad CRC");
         }
         case FRAME -> {
@@ -100,6 +106,9 @@ final class Dnp3Conversation implements ConversationDecoder {
     }
     TransportReassembler.Pair pair = new TransportReassembler.Pair(client, frame.source(), frame.destination());
     TransportReassembler.Fragment fragment = transport.offer(pair, frame.userData(), time, sink);
+    if (transport.lastWasOrphan()) {
+      zeekStops(sink);
+    }
     if (fragment == null) {
       return;
     }
@@ -107,6 +116,7 @@ final class Dnp3Conversation implements ConversationDecoder {
     if (bytes.length < ApplicationParser.REQUEST_HEADER) {
       sink.weird(time, "dnp3_fragment_too_short", "application fragment of " + bytes.length + " bytes from " + pair
           + " has no function code");
+      zeekStops(sink);
       return;
     }
     ApplicationFragment decoded = ApplicationParser.parse(bytes);
@@ -119,17 +129,34 @@ final class Dnp3Conversation implements ConversationDecoder {
           + " is reserved");
     }
     sink.emit(Dnp3Events.event(conversation, client, time, frame, fragment.segments(), bytes.length, decoded));
-    if (sink.wantsLogs()) {
-      if (rows == null) {
-        rows = new ZeekRows(conversation);
+    ZeekRows zeek = rows(sink);
+    if (zeek != null) {
+      zeek.fragment(client, time, bytes, decoded, sink);
+      if (decoded.weird() != null && ZEEK_PARSER_FAILS.contains(decoded.weird())) {
+        zeek.zeekStops();
       }
-      rows.fragment(client, time, bytes, decoded, sink);
+    }
+  }
+
+  private @Nullable ZeekRows rows(DecodeSink sink) {
+    if (rows == null && sink.wantsLogs()) {
+      rows = new ZeekRows(conversation);
+    }
+    return rows;
+  }
+
+  /** Marks where Zeek's analyzer would stop analysing the connection (see {@link ZeekRows}). */
+  private void zeekStops(DecodeSink sink) {
+    ZeekRows zeek = rows(sink);
+    if (zeek != null) {
+      zeek.zeekStops();
     }
   }
 
   private void framingError(boolean client, long time, DecodeSink sink, ByteBuffer data, int at, String name,
       String detail) {
     reportSkipped(client, time, sink);
+    zeekStops(sink);
     data.position(at + 1);
     sink.weird(time, name, detail);
     if (++framingErrors >= MAX_FRAMING_ERRORS) {
@@ -140,6 +167,7 @@ final class Dnp3Conversation implements ConversationDecoder {
   private void reportSkipped(boolean client, long time, DecodeSink sink) {
     int side = client ? 0 : 1;
     if (skipped[side] > 0) {
+      zeekStops(sink);
       sink.weird(time, "dnp3_header_lacks_magic", skipped[side] + " bytes " + side(client)
           + " skipped to the next link frame start (0x05 0x64)");
       skipped[side] = 0;

@@ -49,6 +49,12 @@ final class TransportReassembler {
   }
 
   private final Map<Pair, Partial> partials = new LinkedHashMap<>();
+  private boolean orphan;
+
+  /** Whether the last segment offered had no first segment before it. */
+  boolean lastWasOrphan() {
+    return orphan;
+  }
 
   /**
    * Adds one segment: {@code data[0]} is the transport header, the rest application bytes.
@@ -59,6 +65,7 @@ final class TransportReassembler {
     int sequence = header & 0x3f;
     boolean first = (header & FIR) != 0;
     Partial partial = partials.get(pair);
+    orphan = !first && partial == null;
     if (first) {
       if (partial != null) {
         sink.weird(time, "dnp3_transport_fragment_incomplete", "a new fragment (FIR, sequence " + sequence + ") from "

@@ -17,11 +17,17 @@ import org.jspecify.annotations.Nullable;
  * request or response by the side a fragment comes from, not by its function code, and so do
  * these rows. ICSNPP lists object headers of READ requests and RESPONSE fragments only, and
  * control blocks of every fragment.
+ *
+ * <p>Zeek's analyzer stops for the rest of a connection at the first frame without start
+ * octets, bad CRC, segment without a first one, or fragment its parser runs out of bytes in; its
+ * logs then have no more rows for it but the pending request. {@link #zeekStops} mirrors that for
+ * the rows only: events go on.
  */
 final class ZeekRows {
   private final Conversation conversation;
   private @Nullable String pendingRequest;
   private long pendingTime;
+  private boolean stopped;
 
   ZeekRows(Conversation conversation) {
     this.conversation = conversation;
@@ -29,10 +35,18 @@ final class ZeekRows {
 
   /** The rows for one complete fragment from the client ({@code orig}) or the server. */
   void fragment(boolean orig, long time, byte[] bytes, ApplicationFragment fragment, DecodeSink sink) {
+    if (stopped) {
+      return;
+    }
     dnp3(orig, time, bytes, sink);
     String function = FunctionCodes.name(fragment.function());
     objects(orig, time, function, fragment, sink);
     controls(orig, time, function, fragment, sink);
+  }
+
+  /** Zeek's analyzer would give up on this connection here: no more rows but the pending request. */
+  void zeekStops() {
+    stopped = true;
   }
 
   /** The request still pending when the connection ends. */

@@ -157,4 +157,30 @@ class Dnp3ConversationTest {
         rows.stream().map(r -> r.get("object_type")).toList());
     assertTrue(rows.stream().noneMatch(r -> r.containsKey("object_count")));
   }
+
+  @Test
+  void countQualifierRangeAsZeekReportsIt() {
+    // Zeek's analyzer reports a 2-byte count of 1 as range_low 256, range_high 0 (its events for
+    // dnp3_select_operate.pcap print "3073, 40, 1, 256, 0"); ICSNPP logs those values.
+    feed(false, response(0xc0, 0x81, 0x00, 0x00, 0x20, 0x01, 0x28, 0x01, 0x00, 0x07, 0x00, 0x01, 0x10, 0, 0, 0));
+    assertEquals(List.of(), sink.weirdDetails);
+    Map<String, Object> row = sink.log("dnp3_objects").get(0);
+    assertEquals("32-Bit Analog Change Event w/o Time", row.get("object_type"));
+    assertEquals(List.of(1L, 256L, 0L), List.of(row.get("object_count"), row.get("range_low"), row.get("range_high")));
+  }
+
+  @Test
+  void zeekRowsStopWhereZeeksAnalyzerGivesUpButEventsGoOn() {
+    feed(true, request(SELECT));
+    byte[] bad = request(SELECT);
+    bad[9] ^= 0x01; // header CRC
+    feed(true, concat(bad, request(0xc0, 0x0d)));
+    feed(false, response(SELECT_RESPONSE));
+    assertEquals(List.of("SELECT", "COLD_RESTART", "RESPONSE"),
+        sink.events.stream().map(TelemetryEvent::operation).toList());
+    assertEquals(1, sink.log("dnp3_control").size(), "only the SELECT before the bad frame");
+    assertEquals(List.of(), sink.log("dnp3"));
+    tcp.onClose(3, sink);
+    assertEquals(List.of(Map.of("fc_request", "SELECT")), sink.log("dnp3"), "the pending request at the end");
+  }
 }
