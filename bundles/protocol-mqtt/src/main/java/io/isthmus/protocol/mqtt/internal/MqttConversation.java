@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * state when logs are wanted. A PUBLISH longer than the buffer limit is decoded from its head and
  * its payload skipped as it streams past. After a bad fixed header or a gap the direction skips
  * to the next plausible header; a conversation that keeps failing to frame is given up.
+ *
+ * <p>The broker is the device: the client's packets are {@link Direction#REQUEST}s, the broker's
+ * (its acknowledgements and the messages it delivers) {@link Direction#RESPONSE}s. Every event
+ * carries the conversation's {@code client_id} and {@code proto_version} once the CONNECT told them.
  */
 final class MqttConversation implements ConversationDecoder {
   private static final int MAX_FRAMING_ERRORS = 16;
