@@ -7,6 +7,14 @@
  * and {@code modbus_read_device_identification} rows ({@link IcsnppLogs}), which follow Zeek's
  * binpac grammar and icsnpp-modbus's script, quirks included, so that they compare row for row.
  *
+ * <p>Event fields beyond ICSNPP's columns: {@code func_code}, {@code func_class} (public, vendor,
+ * user_defined, unassigned); for Read Device Identification (43/14) {@code conformity_level},
+ * {@code more_follows}, {@code next_object_id}, {@code objects} and, for asset discovery, {@code
+ * vendor}, {@code product_code}, {@code revision}, {@code vendor_url}, {@code product_name}, {@code
+ * model_name}, {@code user_application_name}; for Schneider's UMAS (function 90) {@code
+ * umas_session}, {@code umas_code}, {@code umas_func}, {@code umas_status}, and the operation is
+ * the UMAS function ({@code UMAS_STOP_PLC}, {@code UMAS_DOWNLOAD_BLOCK}, ...).
+ *
  * <p>Why not j2mod (com.ghgande:j2mod 3.2.1), whose PDU classes were meant to help: they are built
  * for a master or slave that knows what it sent, not for a passive decoder. A response's
  * {@code readData} cannot be parsed without the request it answers (coil responses need the
