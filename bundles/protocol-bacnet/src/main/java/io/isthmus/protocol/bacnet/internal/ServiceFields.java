@@ -1,6 +1,5 @@
 package io.isthmus.protocol.bacnet.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +35,9 @@ final class ServiceFields {
   void confirmedRequest(int service, Tags t) {
     switch (service) {
       case 12, 26 -> propertyReference(t, false);
-      case 14 -> readAccess(t);
+      case 14 -> new AccessLists(this, t).readAccess();
       case 15 -> propertyReference(t, true);
-      case 16 -> writeAccess(t);
+      case 16 -> new AccessLists(this, t).writeAccess();
       case 17 -> communicationControl(t);
       case 20 -> reinitialize(t);
       default -> { }
@@ -48,7 +47,7 @@ final class ServiceFields {
   void complexAck(int service, Tags t) {
     switch (service) {
       case 12, 26 -> propertyReference(t, true);
-      case 14 -> readAccessResults(t);
+      case 14 -> new AccessLists(this, t).readAccessResults();
       default -> { }
     }
   }
@@ -121,101 +120,17 @@ final class ServiceFields {
       f.put("array_index", t.unsigned(i++));
     }
     if (withValue && t.isOpening(i, 3)) {
-      List<String> values = constructed(t, i);
+      List<String> values = AccessLists.constructed(t, i);
       if (values.size() == 1) {
         f.put("value", values.get(0));
       } else if (!values.isEmpty()) {
         f.put("values", values);
       }
-      i = skip(t, i);
+      i = AccessLists.skip(t, i);
       if (t.isContext(i, 4)) {
         f.put("priority", t.unsigned(i));
       }
     }
-  }
-
-  /** ReadPropertyMultiple request: object and property references. */
-  private void readAccess(Tags t) {
-    List<String> refs = new ArrayList<>();
-    for (int i = 0; i < t.count && refs.size() < MAX_ENTRIES; ) {
-      if (!t.isContext(i, 0) || !t.isOpening(i + 1, 1)) {
-        break;
-      }
-      String object = Values.objectIdentifier(t.objectType(i), t.instance(i));
-      firstObject(t, i);
-      for (i += 2; i < t.count && !t.isClosing(i, 1) && refs.size() < MAX_ENTRIES; i++) {
-        if (t.isContext(i, 0)) {
-          refs.add(object + " " + Names.PROPERTIES.name(t.unsigned(i)));
-        } else if (t.isContext(i, 1) && !refs.isEmpty()) {
-          refs.set(refs.size() - 1, refs.get(refs.size() - 1) + "[" + t.unsigned(i) + "]");
-        }
-      }
-      i++;
-    }
-    f.put("properties", refs);
-  }
-
-  /** ReadPropertyMultiple-ACK: one entry per property, with its value or error. */
-  private void readAccessResults(Tags t) {
-    List<String> refs = new ArrayList<>();
-    List<String> values = new ArrayList<>();
-    int i = 0;
-    while (i < t.count && refs.size() < MAX_ENTRIES && t.isContext(i, 0) && t.isOpening(i + 1, 1)) {
-      String object = Values.objectIdentifier(t.objectType(i), t.instance(i));
-      firstObject(t, i);
-      i += 2;
-      while (i < t.count && !t.isClosing(i, 1) && refs.size() < MAX_ENTRIES) {
-        if (!t.isContext(i, 2)) {
-          i = skip(t, i);
-          continue;
-        }
-        String ref = object + " " + Names.PROPERTIES.name(t.unsigned(i++));
-        if (t.isContext(i, 3)) {
-          ref += "[" + t.unsigned(i++) + "]";
-        }
-        refs.add(ref);
-        if (t.isOpening(i, 4)) {
-          values.add(String.join(",", constructed(t, i)));
-        } else if (t.isOpening(i, 5) && i + 2 < t.count) {
-          values.add("error:" + errorClass(t.unsigned(i + 1)) + "/" + Names.ERROR_CODES.name(t.unsigned(i + 2)));
-        } else {
-          values.add("");
-        }
-        i = skip(t, i);
-      }
-      i++;
-    }
-    f.put("properties", refs);
-    f.put("values", values);
-  }
-
-  /** WritePropertyMultiple: object, property and value of each write. */
-  private void writeAccess(Tags t) {
-    List<String> refs = new ArrayList<>();
-    List<String> values = new ArrayList<>();
-    int i = 0;
-    while (i < t.count && refs.size() < MAX_ENTRIES && t.isContext(i, 0) && t.isOpening(i + 1, 1)) {
-      String object = Values.objectIdentifier(t.objectType(i), t.instance(i));
-      firstObject(t, i);
-      i += 2;
-      while (i < t.count && !t.isClosing(i, 1) && refs.size() < MAX_ENTRIES) {
-        if (t.isContext(i, 0)) {
-          refs.add(object + " " + Names.PROPERTIES.name(t.unsigned(i)));
-          values.add("");
-          i++;
-        } else if (t.isContext(i, 1) && !refs.isEmpty()) {
-          refs.set(refs.size() - 1, refs.get(refs.size() - 1) + "[" + t.unsigned(i++) + "]");
-        } else if (t.isOpening(i, 2) && !values.isEmpty()) {
-          values.set(values.size() - 1, String.join(",", constructed(t, i)));
-          i = skip(t, i);
-        } else {
-          i = skip(t, i);
-        }
-      }
-      i++;
-    }
-    f.put("properties", refs);
-    f.put("values", values);
   }
 
   private void communicationControl(Tags t) {
@@ -236,7 +151,7 @@ final class ServiceFields {
     f.put("password_present", t.isContext(1, 1));
   }
 
-  private void firstObject(Tags t, int i) {
+  void firstObject(Tags t, int i) {
     if (!f.containsKey("object_type")) {
       object(t, i, "object_type", "instance_number");
     }
@@ -249,41 +164,7 @@ final class ServiceFields {
     }
   }
 
-  /** The primitive values inside the constructed tag opening at {@code open}, up to the entry limit. */
-  private static List<String> constructed(Tags t, int open) {
-    List<String> values = new ArrayList<>();
-    int depth = 0;
-    for (int i = open; i < t.count; i++) {
-      if (t.opening(i)) {
-        depth++;
-      } else if (t.closing(i)) {
-        if (--depth == 0) {
-          break;
-        }
-      } else if (values.size() < MAX_ENTRIES) {
-        values.add(Values.value(t, i));
-      }
-    }
-    return values;
-  }
-
-  /** The index after the tag at {@code i}, or after its matching closing tag if it opens. */
-  private static int skip(Tags t, int i) {
-    if (!t.opening(i)) {
-      return i + 1;
-    }
-    int depth = 0;
-    for (; i < t.count; i++) {
-      if (t.opening(i)) {
-        depth++;
-      } else if (t.closing(i) && --depth == 0) {
-        return i + 1;
-      }
-    }
-    return t.count;
-  }
-
-  private static String errorClass(long code) {
+  static String errorClass(long code) {
     return switch ((int) Math.min(code, 8)) {
       case 0 -> "device";
       case 1 -> "object";

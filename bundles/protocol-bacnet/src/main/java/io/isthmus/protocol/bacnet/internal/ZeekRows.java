@@ -1,13 +1,13 @@
 package io.isthmus.protocol.bacnet.internal;
 
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rows ICSNPP's bacnet analyzer writes into bacnet_discovery, bacnet_property and
  * bacnet_device_control for one APDU, with its row granularity: it walks the flat tag list
  * (one ReadProperty-ACK row per primitive value, one ReadPropertyMultiple row per property tag)
  * rather than the grammar, and these rows follow that walk so they compare with its logs.
+ * Discovery and device control rows are made here, property rows by {@link PropertyRows}.
  */
 final class ZeekRows {
   static final String DISCOVERY = "bacnet_discovery";
@@ -25,6 +25,7 @@ final class ZeekRows {
   }
 
   private final Out out;
+  private final PropertyRows properties = new PropertyRows(this);
   private int rows;
 
   ZeekRows(Out out) {
@@ -47,42 +48,18 @@ final class ZeekRows {
 
   void confirmedRequest(int service, int invokeId, Tags t) {
     switch (service) {
-      case 12 -> {
-        if (t.count >= 2) {
-          property(invokeId, "read-property-request", t, 0, t.unsigned(1), t.count > 2 ? t.unsigned(2) : MAX, null);
-        }
-      }
-      case 14 -> readPropertyMultiple(invokeId, t);
-      case 15 -> writeProperty(invokeId, t);
       case 17 -> communicationControl(invokeId, t);
       case 20 -> reinitialize(invokeId, t);
-      case 26 -> {
-        if (t.count >= 2) {
-          property(invokeId, "read-range-request", t, 0, t.unsigned(1), t.count > 2 ? t.unsigned(2) : MAX, null);
-        }
-      }
-      default -> { }
+      default -> properties.request(service, invokeId, t);
     }
   }
 
   void complexAck(int service, int invokeId, Tags t) {
-    switch (service) {
-      case 12 -> readPropertyAck(invokeId, t);
-      case 14 -> readPropertyMultipleAck(invokeId, t);
-      case 26 -> readRangeAck(invokeId, t);
-      default -> { }
-    }
+    properties.ack(service, invokeId, t);
   }
 
-  /** An Error PDU for a property service: ICSNPP puts the error code in the object_type column. */
   void propertyError(int service, int invokeId, long code) {
-    if (service == 12 || service == 14 || service == 15 || service == 16) {
-      Map<String, Object> r = out.row();
-      r.put("invoke_id", invokeId);
-      r.put("pdu_service", "ERROR: " + Names.CONFIRMED_SERVICES.name(service));
-      r.put("object_type", Names.ERROR_CODES.name(code));
-      write(PROPERTY, r);
-    }
+    properties.error(service, invokeId, code);
   }
 
   /** The answer to DeviceCommunicationControl or ReinitializeDevice: SimpleACK or Error. */
@@ -165,115 +142,6 @@ final class ZeekRows {
     return r;
   }
 
-  private void readPropertyAck(int invokeId, Tags t) {
-    if (t.count <= 2) {
-      return;
-    }
-    long index = t.context[2] && t.number[2] == 2 ? t.unsigned(2) : MAX;
-    for (int i = 3; i < t.count && !truncated(); i++) {
-      if (!t.opening(i) && !t.closing(i)) {
-        property(invokeId, "read-property-ack", t, 0, t.unsigned(1), index, ZeekValues.value(t, i));
-      }
-    }
-  }
-
-  private void readPropertyMultiple(int invokeId, Tags t) {
-    for (int x = 0; x < t.count && !truncated(); x++) {
-      int object = x++;
-      for (int i = x; i < t.count && !truncated(); i++) {
-        if (t.closing(i)) {
-          x = i;
-          break;
-        }
-        if (!t.opening(i)) {
-          property(invokeId, "read-property-multiple-request", t, object, t.unsigned(i), MAX, null);
-        }
-      }
-    }
-  }
-
-  private void readPropertyMultipleAck(int invokeId, Tags t) {
-    int status = 4;
-    boolean written = false;
-    for (int x = 0; x < t.count && !truncated(); x++) {
-      int object = x++;
-      long property = MAX;
-      for (int i = x; i < t.count && !truncated(); i++) {
-        if (t.opening(i)) {
-          status = t.number[i];
-          written = false;
-        } else if (t.closing(i)) {
-          if (t.number[i] == 1) {
-            x = i;
-            break;
-          }
-          if (!written) {
-            property(invokeId, "read-property-multiple-ack", t, object, property, MAX, "");
-          }
-        } else if (t.context[i]) {
-          property = t.unsigned(i);
-          // ICSNPP logs the entries of an object-list (76) as object-identifier (75) values.
-          property = property == 76 ? 75 : property;
-        } else if (status == 5) {
-          i += 2;
-          written = true;
-          property(invokeId, "read-property-multiple-ack", t, object, property, MAX, "PropertyError");
-        } else {
-          written = true;
-          property(invokeId, "read-property-multiple-ack", t, object, property, MAX, ZeekValues.value(t, i));
-        }
-      }
-    }
-  }
-
-  private void writeProperty(int invokeId, Tags t) {
-    if (t.count <= 2) {
-      return;
-    }
-    long index = MAX;
-    String value = null;
-    for (int i = 2; i < t.count; i++) {
-      if (t.number[i] == 2) {
-        index = t.unsigned(i);
-      } else if (t.number[i] == 3 && value == null) {
-        value = i + 1 < t.count ? ZeekValues.value(t, i + 1) : "";
-      }
-    }
-    property(invokeId, "write-property", t, 0, t.unsigned(1), index, value == null ? "" : value);
-  }
-
-  private void readRangeAck(int invokeId, Tags t) {
-    if (t.count <= 2) {
-      return;
-    }
-    long index = MAX;
-    int i = 2;
-    if (t.number[2] == 2) {
-      index = t.unsigned(2);
-      i++;
-    }
-    long items = t.count > i + 1 ? t.unsigned(i + 1) : MAX;
-    property(invokeId, "read-range-ack", t, 0, t.unsigned(1), index, "item_count: " + items);
-  }
-
-  private void property(int invokeId, String service, Tags t, int object, long property, long index,
-      @Nullable String value) {
-    Map<String, Object> r = out.row();
-    r.put("invoke_id", invokeId);
-    r.put("pdu_service", service);
-    boolean known = object < t.count && t.length[object] == 4;
-    r.put("object_type", Names.OBJECT_TYPES.name(known ? t.objectType(object) : MAX));
-    r.put("instance_number", known ? t.instance(object) : MAX);
-    r.put("property", Names.PROPERTIES.name(property));
-    if (index != MAX) {
-      r.put("array_index", index);
-    }
-    if (value != null && !value.isEmpty()) {
-      r.put("value", ZeekValues.propertyValue(property, value));
-    }
-    write(PROPERTY, r);
-  }
-
   private void communicationControl(int invokeId, Tags t) {
     long duration = MAX;
     long state = 0xff;
@@ -309,7 +177,11 @@ final class ZeekRows {
     write(DEVICE_CONTROL, r);
   }
 
-  private void write(String path, Map<String, Object> r) {
+  Map<String, Object> row() {
+    return out.row();
+  }
+
+  void write(String path, Map<String, Object> r) {
     if (rows < MAX_ROWS) {
       rows++;
       out.write(path, r);
