@@ -78,7 +78,7 @@ final class ApplicationParser {
     String what = "g" + group + "v" + variation + " qualifier 0x" + hex(qualifier) + " at offset " + at;
     if (rangeBytes < 0) {
       // Kept as a header without range or objects, as Zeek and Wireshark list it; nothing after it can be found.
-      headers.add(new ObjectHeader(group, variation, qualifier, -1, -1, 0, 0, 0, 0));
+      headers.add(new ObjectHeader(group, variation, qualifier, -1, -1, 0));
       return fail("dnp3_bad_qualifier", what + ": reserved range code " + range
           + "; the rest of the fragment is not decoded");
     }
@@ -88,8 +88,8 @@ final class ApplicationParser {
     }
     ObjectHeader h = rangeField(group, variation, qualifier, range, rangeBytes / 2);
     if (h == null) {
-      return fail("dnp3_bad_range", what + ": range stop " + rangeStop(range, rangeBytes / 2) + " before start "
-          + rangeStart(range, rangeBytes / 2));
+      return fail("dnp3_bad_range", what + ": range stop " + rangeStop(rangeBytes / 2) + " before start "
+          + rangeStart(rangeBytes / 2));
     }
     pos += rangeBytes;
     headers.add(h);
@@ -110,36 +110,22 @@ final class ApplicationParser {
   }
 
   private @Nullable ObjectHeader rangeField(int group, int variation, int qualifier, int range, int width) {
-    switch (range) {
-      case 0, 1, 2, 3, 4, 5 -> {
-        long start = rangeStart(range, width);
-        long stop = rangeStop(range, width);
-        if (stop < start) {
-          return null;
-        }
-        long count = stop - start + 1;
-        if (range <= 2) {
-          return new ObjectHeader(group, variation, qualifier, start, stop, count, count, start, stop);
-        }
-        // Zeek reads absolute-address ranges (codes 3-5) most significant octet first and counts no objects.
-        return new ObjectHeader(group, variation, qualifier, start, stop, count, 0, be(pos, width), be(pos + width, width));
-      }
-      case 6 -> {
-        return new ObjectHeader(group, variation, qualifier, -1, -1, 0, 0, 0xffff, 0xffff);
-      }
-      default -> {
-        int w = range == 9 ? 4 : range == 8 ? 2 : 1;
-        long count = le(pos, w);
-        return new ObjectHeader(group, variation, qualifier, -1, -1, count, count, be(pos, w), 0);
-      }
+    if (range <= 5) {
+      long start = rangeStart(width);
+      long stop = rangeStop(width);
+      return stop < start ? null : new ObjectHeader(group, variation, qualifier, start, stop, stop - start + 1);
     }
+    if (range == 6) {
+      return new ObjectHeader(group, variation, qualifier, -1, -1, 0);
+    }
+    return new ObjectHeader(group, variation, qualifier, -1, -1, le(pos, range == 9 ? 4 : range == 8 ? 2 : 1));
   }
 
-  private long rangeStart(int range, int width) {
+  private long rangeStart(int width) {
     return le(pos, width);
   }
 
-  private long rangeStop(int range, int width) {
+  private long rangeStop(int width) {
     return le(pos + width, width);
   }
 
@@ -159,14 +145,6 @@ final class ApplicationParser {
   long le(int at, int width) {
     long v = 0;
     for (int i = width - 1; i >= 0; i--) {
-      v = v << 8 | (b[at + i] & 0xff);
-    }
-    return v;
-  }
-
-  private long be(int at, int width) {
-    long v = 0;
-    for (int i = 0; i < width; i++) {
       v = v << 8 | (b[at + i] & 0xff);
     }
     return v;

@@ -4,7 +4,6 @@ import io.isthmus.api.decode.Conversation;
 import io.isthmus.api.decode.ConversationDecoder;
 import io.isthmus.api.decode.DecodeSink;
 import java.nio.ByteBuffer;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,10 +17,6 @@ final class Dnp3Conversation implements ConversationDecoder {
   private static final int MAX_FRAMING_ERRORS = 16;
   /** Bytes skipped in a row after which the conversation is taken not to be DNP3. */
   private static final int MAX_SKIPPED_BYTES = 4096;
-
-  /** Problems where Zeek's parser runs out of bytes, throws, and stops analysing the connection. */
-  private static final Set<String> ZEEK_PARSER_FAILS = Set.of("dnp3_fragment_too_short", "dnp3_truncated_object_header",
-      "dnp3_truncated_object", "dnp3_object_count_exceeds_fragment");
 
   private final Conversation conversation;
   private final boolean udp;
@@ -132,9 +127,6 @@ final class Dnp3Conversation implements ConversationDecoder {
     ZeekRows zeek = rows(sink);
     if (zeek != null) {
       zeek.fragment(client, time, bytes, decoded, sink);
-      if (decoded.weird() != null && ZEEK_PARSER_FAILS.contains(decoded.weird())) {
-        zeek.zeekStops();
-      }
     }
   }
 

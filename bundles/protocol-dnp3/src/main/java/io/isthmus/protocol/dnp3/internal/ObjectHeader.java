@@ -7,13 +7,8 @@ package io.isthmus.protocol.dnp3.internal;
  * @param start first index or address of a range, -1 when the qualifier gives a count or nothing
  * @param stop last index or address of a range, -1 likewise
  * @param count how many objects the header covers (0 for "all points", range code 6)
- * @param zeekCount the object count Zeek's analyzer reports for this header
- * @param zeekLow the range low value Zeek reports: the start, or for count qualifiers the count field
- *     read most significant octet first
- * @param zeekHigh the range high value Zeek reports (0 for count qualifiers)
  */
-record ObjectHeader(int group, int variation, int qualifier, long start, long stop, long count, long zeekCount,
-    long zeekLow, long zeekHigh) {
+record ObjectHeader(int group, int variation, int qualifier, long start, long stop, long count) {
 
   int prefixCode() {
     return qualifier >> 4 & 0x07;

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * one) and clears it; what is left pending is written when the connection ends. Zeek decides
  * request or response by the side a fragment comes from, not by its function code, and so do
  * these rows. ICSNPP lists object headers of READ requests and RESPONSE fragments only, and
- * control blocks of every fragment.
+ * control blocks of every fragment, as Zeek's grammar walks them ({@link ZeekWalk}).
  *
  * <p>Zeek's analyzer stops for the rest of a connection at the first frame without start
  * octets, bad CRC, segment without a first one, or fragment its parser runs out of bytes in; its
@@ -40,8 +40,12 @@ final class ZeekRows {
     }
     dnp3(orig, time, bytes, sink);
     String function = FunctionCodes.name(fragment.function());
-    objects(orig, time, function, fragment, sink);
-    controls(orig, time, function, fragment, sink);
+    ZeekWalk walk = ZeekWalk.of(bytes, orig);
+    objects(orig, time, function, walk, sink);
+    controls(orig, time, function, walk, sink);
+    if (walk.zeekStops) {
+      stopped = true;
+    }
   }
 
   /** Zeek's analyzer would give up on this connection here: no more rows but the pending request. */
@@ -79,11 +83,11 @@ final class ZeekRows {
     pendingRequest = null;
   }
 
-  private void objects(boolean orig, long time, String function, ApplicationFragment fragment, DecodeSink sink) {
+  private void objects(boolean orig, long time, String function, ZeekWalk walk, DecodeSink sink) {
     if (!function.equals(orig ? "READ" : "RESPONSE")) {
       return;
     }
-    for (ObjectHeader h : fragment.headers()) {
+    for (ZeekWalk.Header h : walk.headers) {
       String type = ObjectNames.icsnpp(h.group(), h.variation());
       if (type == null) {
         continue;
@@ -92,19 +96,16 @@ final class ZeekRows {
       row.put("function_code", function);
       row.put("object_type", type);
       if (!orig) {
-        row.put("object_count", h.zeekCount());
-        row.put("range_low", h.zeekLow());
-        row.put("range_high", h.zeekHigh());
+        row.put("object_count", h.count());
+        row.put("range_low", h.low());
+        row.put("range_high", h.high());
       }
       sink.log(time, "dnp3_objects", row);
     }
   }
 
-  private void controls(boolean orig, long time, String function, ApplicationFragment fragment, DecodeSink sink) {
-    for (ControlBlock c : fragment.controls()) {
-      if (c.isAnalog()) {
-        continue;
-      }
+  private void controls(boolean orig, long time, String function, ZeekWalk walk, DecodeSink sink) {
+    for (ControlBlock c : walk.controls) {
       Map<String, Object> row = endpoints(orig);
       row.put("block_type", c.blockType());
       row.put("function_code", function);
