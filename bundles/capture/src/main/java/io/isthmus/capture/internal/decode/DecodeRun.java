@@ -61,7 +61,7 @@ final class DecodeRun {
         return FAILED;
       }
     }
-    if (!request.quiet()) {
+    if (!request.quiet() && summary.files() > 0) {
       request.err().println(summary.line());
     }
     return code;

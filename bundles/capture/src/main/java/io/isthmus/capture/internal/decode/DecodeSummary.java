@@ -29,6 +29,10 @@ final class DecodeSummary {
     weirds.merge(name, 1L, Long::sum);
   }
 
+  int files() {
+    return files;
+  }
+
   long rows() {
     return rows;
   }

@@ -118,16 +118,16 @@ final class ZeekJsonWriter implements RowWriter {
     out.flush();
   }
 
-  private static <K> byte[] cached(Map<K, byte[]> cache, K key, Function<K, byte[]> encode) {
-    byte[] bytes = cache.get(key);
-    if (bytes == null) {
+  private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> encode) {
+    V value = cache.get(key);
+    if (value == null) {
       if (cache.size() >= MAX_CACHED) {
         cache.clear();
       }
-      bytes = encode.apply(key);
-      cache.put(key, bytes);
+      value = encode.apply(key);
+      cache.put(key, value);
     }
-    return bytes;
+    return value;
   }
 
   private static byte[] pathBytes(String path) {

@@ -124,6 +124,14 @@ class DecodeRunTest {
   }
 
   @Test
+  void aSingleFileThatIsNotACaptureIsOneLineAndNoSummary() throws IOException {
+    Path text = Files.writeString(dir.resolve("only.txt"), "text");
+    Outcome o = decode(text.toString());
+    assertEquals(1, o.code());
+    assertEquals(List.of("isthmus: " + text + " is not a pcap or pcapng capture (it starts with 0x74657874)"), o.err());
+  }
+
+  @Test
   void anUnknownProtocolIsAUsageErrorThatNamesTheKnownOnes() {
     Outcome o = decode(new ByteArrayOutputStream(), false, List.of("test", "bacnet"), good.toString());
     assertEquals(2, o.code());
