@@ -16,88 +16,83 @@ final class AccessLists {
     this.t = t;
   }
 
+  /** Reads the entries of one object's list from tag {@code i}; returns the index after them. */
+  private interface Entries {
+    int read(int i, String object);
+  }
+
+  private final List<String> refs = new ArrayList<>();
+  private final List<String> values = new ArrayList<>();
+
   /** ReadPropertyMultiple request: object and property references. */
   void readAccess() {
-    List<String> refs = new ArrayList<>();
-    for (int i = 0; i < t.count && refs.size() < ServiceFields.MAX_ENTRIES; ) {
-      if (!t.isContext(i, 0) || !t.isOpening(i + 1, 1)) {
-        break;
+    objects((i, object) -> {
+      if (t.isContext(i, 0)) {
+        refs.add(object + " " + Names.PROPERTIES.name(t.unsigned(i)));
+      } else if (t.isContext(i, 1) && !refs.isEmpty()) {
+        index(t.unsigned(i));
       }
-      String object = Values.objectIdentifier(t.objectType(i), t.instance(i));
-      s.firstObject(t, i);
-      for (i += 2; i < t.count && !t.isClosing(i, 1) && refs.size() < ServiceFields.MAX_ENTRIES; i++) {
-        if (t.isContext(i, 0)) {
-          refs.add(object + " " + Names.PROPERTIES.name(t.unsigned(i)));
-        } else if (t.isContext(i, 1) && !refs.isEmpty()) {
-          refs.set(refs.size() - 1, refs.get(refs.size() - 1) + "[" + t.unsigned(i) + "]");
-        }
-      }
-      i++;
-    }
+      return skip(t, i);
+    });
     s.f.put("properties", refs);
   }
 
   /** ReadPropertyMultiple-ACK: one entry per property, with its value or error. */
   void readAccessResults() {
-    List<String> refs = new ArrayList<>();
-    List<String> values = new ArrayList<>();
-    int i = 0;
-    while (i < t.count && refs.size() < ServiceFields.MAX_ENTRIES && t.isContext(i, 0) && t.isOpening(i + 1, 1)) {
-      String object = Values.objectIdentifier(t.objectType(i), t.instance(i));
-      s.firstObject(t, i);
-      i += 2;
-      while (i < t.count && !t.isClosing(i, 1) && refs.size() < ServiceFields.MAX_ENTRIES) {
-        if (!t.isContext(i, 2)) {
-          i = skip(t, i);
-          continue;
-        }
-        String ref = object + " " + Names.PROPERTIES.name(t.unsigned(i++));
-        if (t.isContext(i, 3)) {
-          ref += "[" + t.unsigned(i++) + "]";
-        }
-        refs.add(ref);
-        if (t.isOpening(i, 4)) {
-          values.add(String.join(",", constructed(t, i)));
-        } else if (t.isOpening(i, 5) && i + 2 < t.count) {
-          values.add("error:" + ServiceFields.errorClass(t.unsigned(i + 1)) + "/" + Names.ERROR_CODES.name(t.unsigned(i + 2)));
-        } else {
-          values.add("");
-        }
-        i = skip(t, i);
+    objects((i, object) -> {
+      if (!t.isContext(i, 2)) {
+        return skip(t, i);
       }
-      i++;
-    }
+      refs.add(object + " " + Names.PROPERTIES.name(t.unsigned(i++)));
+      if (t.isContext(i, 3)) {
+        index(t.unsigned(i++));
+      }
+      if (t.isOpening(i, 4)) {
+        values.add(String.join(",", constructed(t, i)));
+      } else if (t.isOpening(i, 5) && i + 2 < t.count) {
+        values.add("error:" + ServiceFields.errorClass(t.unsigned(i + 1)) + "/" + Names.ERROR_CODES.name(t.unsigned(i + 2)));
+      } else {
+        values.add("");
+      }
+      return skip(t, i);
+    });
     s.f.put("properties", refs);
     s.f.put("values", values);
   }
 
   /** WritePropertyMultiple: object, property and value of each write. */
   void writeAccess() {
-    List<String> refs = new ArrayList<>();
-    List<String> values = new ArrayList<>();
+    objects((i, object) -> {
+      if (t.isContext(i, 0)) {
+        refs.add(object + " " + Names.PROPERTIES.name(t.unsigned(i)));
+        values.add("");
+      } else if (t.isContext(i, 1) && !refs.isEmpty()) {
+        index(t.unsigned(i));
+      } else if (t.isOpening(i, 2) && !values.isEmpty()) {
+        values.set(values.size() - 1, String.join(",", constructed(t, i)));
+      }
+      return skip(t, i);
+    });
+    s.f.put("properties", refs);
+    s.f.put("values", values);
+  }
+
+  /** Each object identifier (context 0) with its list (context 1), up to the entry limit. */
+  private void objects(Entries entries) {
     int i = 0;
     while (i < t.count && refs.size() < ServiceFields.MAX_ENTRIES && t.isContext(i, 0) && t.isOpening(i + 1, 1)) {
       String object = Values.objectIdentifier(t.objectType(i), t.instance(i));
       s.firstObject(t, i);
       i += 2;
       while (i < t.count && !t.isClosing(i, 1) && refs.size() < ServiceFields.MAX_ENTRIES) {
-        if (t.isContext(i, 0)) {
-          refs.add(object + " " + Names.PROPERTIES.name(t.unsigned(i)));
-          values.add("");
-          i++;
-        } else if (t.isContext(i, 1) && !refs.isEmpty()) {
-          refs.set(refs.size() - 1, refs.get(refs.size() - 1) + "[" + t.unsigned(i++) + "]");
-        } else if (t.isOpening(i, 2) && !values.isEmpty()) {
-          values.set(values.size() - 1, String.join(",", constructed(t, i)));
-          i = skip(t, i);
-        } else {
-          i = skip(t, i);
-        }
+        i = entries.read(i, object);
       }
       i++;
     }
-    s.f.put("properties", refs);
-    s.f.put("values", values);
+  }
+
+  private void index(long index) {
+    refs.set(refs.size() - 1, refs.get(refs.size() - 1) + "[" + index + "]");
   }
 
   /** The primitive values inside the constructed tag opening at {@code open}, up to the entry limit. */

@@ -176,4 +176,22 @@ class BacnetConversationTest {
     assertEquals(1, r.events.get(2).fields().get("table_entries"));
     assertEquals("Register-Foreign-Device_NAK", r.rows("bacnet").get(1).row().get("result_code"));
   }
+
+  @Test
+  void readPropertyMultipleListsEachPropertyWithItsValueOrError() {
+    Recorder r = new Recorder()
+        // Request: analog-value 1 present-value and status-flags; device 45 object-list[0].
+        .send(true, unicast("0005030e 0c00800001 1e 0955 096f 1f 0c0200002d 1e 094c 1900 1f"))
+        // ACK: present-value = 72.5; status-flags: error property/unknown-property.
+        .send(false, unicast("30030e 0c00800001 1e 2955 4e 4442910000 4f 296f 5e 9102 9120 5f 1f"));
+    assertEquals(List.of("analog-value:1 present-value", "analog-value:1 status-flags", "device:45 object-list[0]"),
+        r.events.get(0).fields().get("properties"));
+    assertEquals(List.of("analog-value:1 present-value", "analog-value:1 status-flags"),
+        r.events.get(1).fields().get("properties"));
+    assertEquals(List.of("72.5", "error:property/unknown-property"), r.events.get(1).fields().get("values"));
+    // ICSNPP: one row per property tag of the request (the array index too), one per value of the ACK.
+    assertEquals(List.of("present-value", "status-flags", "object-list", "acked-transition", "present-value",
+        "status-flags"), r.rows("bacnet_property").stream().map(x -> x.row().get("property")).toList());
+    assertEquals("PropertyError", r.rows("bacnet_property").get(5).row().get("value"));
+  }
 }
