@@ -13,8 +13,12 @@ final class ZeekRows {
   static final String DISCOVERY = "bacnet_discovery";
   static final String PROPERTY = "bacnet_property";
   static final String DEVICE_CONTROL = "bacnet_device_control";
-  /** Rows one APDU may produce; a malformed list would otherwise make ICSNPP's walk quadratic. */
-  static final int MAX_ROWS = 4096;
+  /**
+   * Rows one APDU may produce beyond one per tag (a correct walk writes at most one per tag): on
+   * a malformed list ICSNPP's ReadPropertyMultiple walk restarts at every tag and grows
+   * quadratically.
+   */
+  static final int MAX_EXTRA_ROWS = 4096;
   private static final long MAX = ZeekValues.UINT32_MAX;
 
   /** Where rows go: a fresh row with the columns before the log's own, and the write. */
@@ -27,16 +31,18 @@ final class ZeekRows {
   private final Out out;
   private final PropertyRows properties = new PropertyRows(this);
   private int rows;
+  private int limit = MAX_EXTRA_ROWS;
 
   ZeekRows(Out out) {
     this.out = out;
   }
 
   boolean truncated() {
-    return rows >= MAX_ROWS;
+    return rows >= limit;
   }
 
   void unconfirmed(int service, Tags t) {
+    limit = MAX_EXTRA_ROWS + t.count;
     switch (service) {
       case 0 -> iAm(t);
       case 1 -> iHave(t);
@@ -47,6 +53,7 @@ final class ZeekRows {
   }
 
   void confirmedRequest(int service, int invokeId, Tags t) {
+    limit = MAX_EXTRA_ROWS + t.count;
     switch (service) {
       case 17 -> communicationControl(invokeId, t);
       case 20 -> reinitialize(invokeId, t);
@@ -55,6 +62,7 @@ final class ZeekRows {
   }
 
   void complexAck(int service, int invokeId, Tags t) {
+    limit = MAX_EXTRA_ROWS + t.count;
     properties.ack(service, invokeId, t);
   }
 
@@ -182,7 +190,7 @@ final class ZeekRows {
   }
 
   void write(String path, Map<String, Object> r) {
-    if (rows < MAX_ROWS) {
+    if (rows < limit) {
       rows++;
       out.write(path, r);
     }
