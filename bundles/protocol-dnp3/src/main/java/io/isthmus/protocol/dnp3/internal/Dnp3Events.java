@@ -38,6 +38,13 @@ final class Dnp3Events {
     fields.put("link_control", frame.control());
     fields.put("link_function", frame.functionName());
     fields.put("link_dir", frame.fromMaster());
+    fields.put("link_prm", frame.primary());
+    if (frame.primary()) {
+      fields.put("link_fcb", (frame.control() & 0x20) != 0);
+      fields.put("link_fcv", (frame.control() & 0x10) != 0);
+    } else {
+      fields.put("link_dfc", (frame.control() & 0x10) != 0);
+    }
     fields.put("segments", segments);
     fields.put("objects", objects(fragment));
     if (!fragment.controls().isEmpty()) {
@@ -68,6 +75,8 @@ final class Dnp3Events {
       o.put("group", h.group());
       o.put("variation", h.variation());
       o.put("qualifier", h.qualifier());
+      o.put("prefix_code", h.prefixCode());
+      o.put("range_code", h.rangeCode());
       o.put("object_type", ObjectNames.describe(h.group(), h.variation()));
       o.put("object_count", h.count());
       if (h.hasRange()) {
