@@ -105,4 +105,15 @@ class BacnetRobustnessTest {
     }
     assertTrue(r.weird("bacnet_segment_restart"), r.weirds.toString());
   }
+
+  @Test
+  void aMalformedPropertyListCannotMultiplyRows() {
+    // ReadPropertyMultiple without any closing tag: ICSNPP's walk restarts at every tag (quadratic).
+    String tags = "0c00800001 1e" + "0955".repeat(3000);
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+      Recorder r = new Recorder().send(true, unicast("0005010e" + tags));
+      int rows = r.rows("bacnet_property").size();
+      assertTrue(rows > 3000 && rows <= ZeekRows.MAX_EXTRA_ROWS + 3002, "rows: " + rows);
+    });
+  }
 }
