@@ -41,8 +41,8 @@ final class DecodeCommand implements Callable<Integer> {
       description = "zeek-json (one JSON object a line, Zeek's JSON writer conventions) or table (default: ${DEFAULT-VALUE}).")
   String format = "zeek-json";
 
-  @Option(names = "--protocol", paramLabel = "P", arity = "1..*", split = ",",
-      description = "Use only these protocol decoders (default: all).")
+  @Option(names = "--protocol", paramLabel = "P", split = ",",
+      description = "Use only these protocol decoders (comma-separated or repeated; default: all).")
   List<String> protocols = List.of();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the rows to FILE instead of standard output.")
