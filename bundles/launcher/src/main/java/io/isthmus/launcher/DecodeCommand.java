@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import picocli.CommandLine.Command;
@@ -63,28 +66,50 @@ final class DecodeCommand implements Callable<Integer> {
     Home home = Home.locate();
     FeatureSet features = FeatureSet.read(FeatureArguments.resolve(home, List.of("decode")));
     FelixRuntime.timing("features read");
-    try (OutputStream out = openOutput()) {
-      Path data = Files.createTempDirectory("isthmus-decode");
+    OutputStream out = openOutput();
+    int code;
+    Path data = Files.createTempDirectory("isthmus-decode");
+    try {
       FelixRuntime runtime = FelixRuntime.start(features, new RuntimeOptions(data, "127.0.0.1", 0, false), home);
       try {
         FelixRuntime.timing("framework started");
-        Function<Map<String, Object>, Integer> decode = awaitDecode(runtime.context());
-        Map<String, Object> request = new HashMap<>();
-        request.put("files", files);
-        request.put("format", format);
-        request.put("protocols", protocols);
-        request.put("out", out);
-        request.put("err", System.err);
-        request.put("progress", !quiet && stderrIsTerminal());
-        request.put("quiet", quiet);
-        int code = decode.apply(request);
+        code = awaitDecode(runtime.context()).apply(request(out));
         FelixRuntime.timing("decoded");
-        return code;
       } finally {
         runtime.stop(10_000);
-        deleteTree(data);
         FelixRuntime.timing("stopped");
       }
+    } finally {
+      deleteTree(data);
+    }
+    return close(out, code);
+  }
+
+  private Map<String, Object> request(OutputStream out) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("files", files);
+    request.put("format", format);
+    request.put("protocols", protocols);
+    request.put("out", out);
+    request.put("err", System.err);
+    request.put("progress", !quiet && stderrIsTerminal());
+    request.put("quiet", quiet);
+    return request;
+  }
+
+  /** Closes the output file; a failure there (a full disk shows on close) fails the command. */
+  private int close(OutputStream out, int code) {
+    if (output == null) {
+      return code;
+    }
+    try {
+      out.close();
+      return code;
+    } catch (IOException e) {
+      if (code == 0) {
+        System.err.println("isthmus: cannot write " + output + ": " + e.getMessage());
+      }
+      return 1;
     }
   }
 
@@ -101,10 +126,14 @@ final class DecodeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The capture bundle's decode service. SCR registers it while the bundle starts, so it is there
+   * once the framework is up, unless the bundle did not start: then the reason is the one line.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Function<Map<String, Object>, Integer> awaitDecode(BundleContext context) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
       try {
         for (ServiceReference<Function> ref : context.getServiceReferences(Function.class, "(isthmus.command=decode)")) {
           Function f = context.getService(ref);
@@ -115,9 +144,28 @@ final class DecodeCommand implements Callable<Integer> {
       } catch (InvalidSyntaxException e) {
         throw new IllegalStateException(e);
       }
+      String inactive = inactiveBundle(context);
+      if (inactive != null || System.nanoTime() > deadline) {
+        throw new StartupException("the decode service is not running"
+            + (inactive != null ? ": " + inactive : " (is the capture bundle built?)"));
+      }
       Thread.sleep(5);
     }
-    throw new StartupException("the decode service did not start within 30 s (is the capture bundle built?)");
+  }
+
+  /** The first bundle that is neither active nor a fragment, with why it does not start. */
+  private static @Nullable String inactiveBundle(BundleContext context) {
+    for (Bundle b : context.getBundles()) {
+      if (b.getState() == Bundle.ACTIVE || b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+        continue;
+      }
+      try {
+        b.start(Bundle.START_TRANSIENT);
+      } catch (BundleException e) {
+        return b.getSymbolicName() + " does not start: " + String.valueOf(e.getMessage()).replace('\n', ' ');
+      }
+    }
+    return null;
   }
 
   /**
@@ -174,8 +222,8 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     @Override
-    public void close() throws IOException {
-      check();
+    public void close() {
+      out.flush();
     }
 
     private void check() throws IOException {

@@ -55,7 +55,9 @@ final class ProgressBar {
   String line(long bytes, double seconds) {
     double fraction = total <= 0 ? 0 : Math.min(1, (double) bytes / total);
     int filled = (int) Math.round(fraction * BAR);
-    String rate = seconds <= 0 ? "" : "  " + megabytes(bytes / seconds) + "/s";
+    double perSecond = seconds <= 0 ? 0 : bytes / seconds;
+    String rate = perSecond <= 0 ? "" : String.format(Locale.ROOT, "  %s/s  ETA %d s", megabytes(perSecond),
+        (long) Math.ceil(Math.max(0, total - bytes) / perSecond));
     return String.format(Locale.ROOT, "%s [%s%s] %3d%%  %s / %s%s", name, "#".repeat(filled), ".".repeat(BAR - filled),
         Math.round(fraction * 100), megabytes(bytes), megabytes(total), rate);
   }

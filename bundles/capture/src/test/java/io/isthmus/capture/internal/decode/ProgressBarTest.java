@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class ProgressBarTest {
 
   @Test
-  void showsTheShareReadTheSizesAndTheRate() {
+  void showsTheShareReadTheSizesTheRateAndTheTimeLeft() {
     ProgressBar bar = new ProgressBar(System.err, "big.pcap", 100_000_000L);
-    assertEquals("big.pcap [###############...............]  50%  50.0 MB / 100.0 MB  25.0 MB/s",
+    assertEquals("big.pcap [###############...............]  50%  50.0 MB / 100.0 MB  25.0 MB/s  ETA 2 s",
         bar.line(50_000_000L, 2.0));
   }
 
