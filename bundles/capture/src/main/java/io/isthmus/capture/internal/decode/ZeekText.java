@@ -14,17 +14,35 @@ final class ZeekText {
 
   private ZeekText() {}
 
+  private static long cachedSecond = Long.MIN_VALUE;
+  private static String cachedPrefix = "";
+
   /** ISO-8601 in UTC with microseconds: {@code 2012-07-20T09:34:59.588269Z}. */
   static String time(long micros) {
     long seconds = Math.floorDiv(micros, 1_000_000L);
     int fraction = (int) Math.floorMod(micros, 1_000_000L);
-    try {
-      LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-      return String.format(Locale.ROOT, "%sT%02d:%02d:%02d.%06dZ", t.toLocalDate(), t.getHour(), t.getMinute(),
-          t.getSecond(), fraction);
-    } catch (DateTimeException e) {
-      return seconds + "." + String.format(Locale.ROOT, "%06d", fraction);
+    String prefix = prefix(seconds);
+    StringBuilder s = new StringBuilder(prefix.length() + 7).append(prefix);
+    for (int digit = 100_000; digit > 0; digit /= 10) {
+      s.append((char) ('0' + fraction / digit % 10));
     }
+    return s.append('Z').toString();
+  }
+
+  /** Date and time to the second with the decimal point; rows come in time order, so the last one is kept. */
+  private static synchronized String prefix(long seconds) {
+    if (seconds != cachedSecond) {
+      String text;
+      try {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        text = String.format(Locale.ROOT, "%sT%02d:%02d:%02d.", t.toLocalDate(), t.getHour(), t.getMinute(), t.getSecond());
+      } catch (DateTimeException e) {
+        text = seconds + ".";
+      }
+      cachedPrefix = text;
+      cachedSecond = seconds;
+    }
+    return cachedPrefix;
   }
 
   static String value(@Nullable Object v) {
