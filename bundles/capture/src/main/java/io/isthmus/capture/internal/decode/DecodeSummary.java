@@ -1,6 +1,7 @@
 package io.isthmus.capture.internal.decode;
 
 import io.isthmus.capture.internal.StreamReplay;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
 /** What all the files decoded to, for the line printed at the end. */
 final class DecodeSummary {
   private final long started = System.nanoTime();
-  private final Map<String, Long> weirds = new TreeMap<>();
+  private final Map<String, Long> weirds = new HashMap<>();
   private int files;
   private long packets;
   private long events;
@@ -37,13 +38,9 @@ final class DecodeSummary {
     return rows;
   }
 
-  Map<String, Long> weirds() {
-    return weirds;
-  }
-
   String line() {
     long total = weirds.values().stream().mapToLong(Long::longValue).sum();
-    String byName = weirds.isEmpty() ? "" : weirds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+    String byName = weirds.isEmpty() ? "" : new TreeMap<>(weirds).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining(", ", " (", ")"));
     return String.format(Locale.ROOT, "isthmus: decoded %d file%s: %,d packets, %,d events, %,d rows, %,d weird%s%s in %.2f s",
         files, files == 1 ? "" : "s", packets, events, rows, total, total == 1 ? "" : "s", byName,
