@@ -3,6 +3,9 @@ package io.isthmus.capture.internal.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.isthmus.api.decode.Conversation;
+import io.isthmus.api.decode.ConversationDecoder;
+import io.isthmus.api.decode.ProtocolDecoder;
 import io.isthmus.capture.internal.LoggedRow;
 import io.isthmus.capture.internal.OfflineReplay;
 import java.io.ByteArrayInputStream;
@@ -91,6 +94,34 @@ class DecodeRunTest {
     assertEquals(1, o.err().size(), o.err().toString());
     assertTrue(o.err().get(0).startsWith("isthmus: decoded 1 file: 100 packets, 0 events, " + rows.size() + " rows, "
         + weirds.size() + " weirds (" + LoggingDecoder.WEIRD + " " + weirds.size() + ")"), o.err().get(0));
+  }
+
+  @Test
+  void weirdsOfTheCaptureLayerAboutAConversationCarryItsIdToo() throws IOException {
+    ProtocolDecoder failing = new LoggingDecoder() {
+      @Override
+      public ConversationDecoder open(Conversation conversation) {
+        return (fromClient, time, data, sink) -> {
+          throw new IllegalStateException("broken on purpose");
+        };
+      }
+    };
+    OfflineReplay.Result expected = OfflineReplay.run(new ByteArrayInputStream(capture), "modbus_example.pcap", failing);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DecodeRequest request = new DecodeRequest(List.of(good.toString()), DecodeRequest.ZEEK_JSON, List.of(), out,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, true);
+    assertEquals(0, new DecodeRun(request, List.of(failing)).run());
+    List<String> lines = Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
+    assertEquals(expected.weirdDetails().size(), lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      String uid = expected.weirdDetails().get(i).split(" ")[1].replace(":", "");
+      String line = lines.get(i);
+      assertTrue(line.startsWith("{\"_path\":\"weird\""), line);
+      assertTrue(line.contains(",\"uid\":\"" + uid + "\",\"id.orig_h\":\""), line);
+      assertTrue(line.contains(",\"name\":\"decoder_failure\",\"addl\":\"test decoder threw java.lang.IllegalStateException"),
+          line);
+      assertTrue(line.endsWith(",\"notice\":false,\"peer\":\"isthmus\",\"source\":\"TEST\"}"), line);
+    }
   }
 
   @Test

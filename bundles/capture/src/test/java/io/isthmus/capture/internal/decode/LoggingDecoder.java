@@ -14,7 +14,7 @@ import java.util.Set;
  * A decoder for tests on TCP port 502: takes every byte offered, logs a row per delivery to log
  * {@code test} (bytes, direction) and reports a weird on the first bytes of each conversation.
  */
-final class LoggingDecoder implements ProtocolDecoder {
+class LoggingDecoder implements ProtocolDecoder {
   static final String PATH = "test";
   static final String WEIRD = "test_first_data";
 
