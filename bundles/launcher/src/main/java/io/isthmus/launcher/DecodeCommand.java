@@ -56,6 +56,7 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    FelixRuntime.timing("command parsed");
     if (!FORMATS.contains(format)) {
       throw new UsageException("unknown format '" + format + "' (known: " + String.join(", ", FORMATS) + ")");
     }
