@@ -70,6 +70,9 @@ final class DecodeCommand implements Callable<Integer> {
     OutputStream out = openOutput();
     int code;
     Path data = Files.createTempDirectory("isthmus-decode");
+    // Ctrl-C ends the JVM without the finally below: the framework cache still goes.
+    Thread cleanup = new Thread(() -> deleteTree(data), "isthmus-decode-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       FelixRuntime runtime = FelixRuntime.start(features, new RuntimeOptions(data, "127.0.0.1", 0, false), home);
       try {
@@ -82,6 +85,7 @@ final class DecodeCommand implements Callable<Integer> {
       }
     } finally {
       deleteTree(data);
+      removeHook(cleanup);
     }
     return close(out, code);
   }
@@ -184,6 +188,14 @@ final class DecodeCommand implements Callable<Integer> {
       // fall back to the console
     }
     return System.console() != null;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook runs and finds nothing left to delete
+    }
   }
 
   private static void deleteTree(Path dir) {
