@@ -2,11 +2,10 @@ package io.isthmus.protocol.dnp3.internal;
 
 import io.isthmus.api.decode.Conversation;
 import io.isthmus.api.decode.ConversationDecoder;
+import io.isthmus.api.decode.DecoderService;
 import io.isthmus.api.decode.ProtocolDecoder;
 import io.isthmus.api.decode.Transport;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Collection;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -17,50 +16,20 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = ProtocolDecoder.class, configurationPid = Dnp3Config.PID, property = "isthmus.protocol=dnp3")
 @Designate(ocd = Dnp3Config.class)
-public final class Dnp3TcpDecoder implements ProtocolDecoder {
+public final class Dnp3TcpDecoder extends DecoderService {
   static final String PROTOCOL = "dnp3";
-
-  private final Set<Integer> ports;
 
   @Activate
   public Dnp3TcpDecoder(Dnp3Config config) {
-    this(portSet(config.tcpPorts()));
+    this(ports(config.tcpPorts()));
   }
 
-  Dnp3TcpDecoder(Set<Integer> ports) {
-    this.ports = checked(ports, "TCP");
-  }
-
-  @Override
-  public String protocol() {
-    return PROTOCOL;
-  }
-
-  @Override
-  public Transport transport() {
-    return Transport.TCP;
-  }
-
-  @Override
-  public Set<Integer> ports() {
-    return ports;
+  Dnp3TcpDecoder(Collection<Integer> ports) {
+    super(PROTOCOL, Transport.TCP, Dnp3Config.PID, ports);
   }
 
   @Override
   public ConversationDecoder open(Conversation conversation) {
     return new Dnp3Conversation(conversation, false);
-  }
-
-  static Set<Integer> portSet(int[] ports) {
-    return Arrays.stream(ports).boxed().collect(Collectors.toUnmodifiableSet());
-  }
-
-  static Set<Integer> checked(Set<Integer> ports, String transport) {
-    for (int port : ports) {
-      if (port < 1 || port > 65_535) {
-        throw new IllegalArgumentException(Dnp3Config.PID + ": port " + port + " is not a " + transport + " port");
-      }
-    }
-    return Set.copyOf(ports);
   }
 }

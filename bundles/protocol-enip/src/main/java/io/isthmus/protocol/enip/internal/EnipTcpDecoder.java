@@ -2,9 +2,10 @@ package io.isthmus.protocol.enip.internal;
 
 import io.isthmus.api.decode.Conversation;
 import io.isthmus.api.decode.ConversationDecoder;
+import io.isthmus.api.decode.DecoderService;
 import io.isthmus.api.decode.ProtocolDecoder;
 import io.isthmus.api.decode.Transport;
-import java.util.Set;
+import java.util.Collection;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -16,33 +17,16 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = ProtocolDecoder.class, configurationPid = EnipConfig.PID, property = "isthmus.protocol=enip")
 @Designate(ocd = EnipConfig.class)
-public final class EnipTcpDecoder implements ProtocolDecoder {
+public final class EnipTcpDecoder extends DecoderService {
   static final String PROTOCOL = "enip";
-
-  private final Set<Integer> ports;
 
   @Activate
   public EnipTcpDecoder(EnipConfig config) {
-    this(Ports.of(config.tcpPorts(), "TCP"));
+    this(ports(config.tcpPorts()));
   }
 
-  EnipTcpDecoder(Set<Integer> ports) {
-    this.ports = Set.copyOf(ports);
-  }
-
-  @Override
-  public String protocol() {
-    return PROTOCOL;
-  }
-
-  @Override
-  public Transport transport() {
-    return Transport.TCP;
-  }
-
-  @Override
-  public Set<Integer> ports() {
-    return ports;
+  EnipTcpDecoder(Collection<Integer> ports) {
+    super(PROTOCOL, Transport.TCP, EnipConfig.PID, ports);
   }
 
   @Override

@@ -2,9 +2,10 @@ package io.isthmus.protocol.enip.internal;
 
 import io.isthmus.api.decode.Conversation;
 import io.isthmus.api.decode.ConversationDecoder;
+import io.isthmus.api.decode.DecoderService;
 import io.isthmus.api.decode.ProtocolDecoder;
 import io.isthmus.api.decode.Transport;
-import java.util.Set;
+import java.util.Collection;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
@@ -14,32 +15,15 @@ import org.osgi.service.component.annotations.Component;
  * may be configured on other ports.
  */
 @Component(service = ProtocolDecoder.class, configurationPid = EnipConfig.PID, property = "isthmus.protocol=enip")
-public final class EnipUdpDecoder implements ProtocolDecoder {
-
-  private final Set<Integer> ports;
+public final class EnipUdpDecoder extends DecoderService {
 
   @Activate
   public EnipUdpDecoder(EnipConfig config) {
-    this(Ports.of(config.udpPorts(), "UDP"));
+    this(ports(config.udpPorts()));
   }
 
-  EnipUdpDecoder(Set<Integer> ports) {
-    this.ports = Set.copyOf(ports);
-  }
-
-  @Override
-  public String protocol() {
-    return EnipTcpDecoder.PROTOCOL;
-  }
-
-  @Override
-  public Transport transport() {
-    return Transport.UDP;
-  }
-
-  @Override
-  public Set<Integer> ports() {
-    return ports;
+  EnipUdpDecoder(Collection<Integer> ports) {
+    super(EnipTcpDecoder.PROTOCOL, Transport.UDP, EnipConfig.PID, ports);
   }
 
   @Override
