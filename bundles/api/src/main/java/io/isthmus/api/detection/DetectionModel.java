@@ -39,4 +39,19 @@ public interface DetectionModel {
    * pipeline then logs it and starts the model fresh.
    */
   void importState(ModelState state);
+
+  /**
+   * Whether the model is still learning what is normal. A learning model observes but should
+   * emit no baseline-deviation findings (rules that need no baseline may still fire).
+   */
+  default boolean isLearning() {
+    return false;
+  }
+
+  /**
+   * Ends the learning period now: from the next event on, deviations become findings. Called by
+   * {@code isthmus analyze} once its baseline captures are read, and by an operator. Called on
+   * a thread that is not scoring; the model makes the switch visible to its scoring threads.
+   */
+  default void endLearning() {}
 }
