@@ -26,6 +26,9 @@ final class Chain {
     final ConcurrentHashMap<Integer, AtomicLong> next = new ConcurrentHashMap<>(4);
   }
 
+  /** The context of length 0: its counts are how often each operation occurs at all. */
+  static final long UNIGRAM = 0L;
+
   /** The key of the last {@code length} ids of {@code history} (oldest first). */
   static long key(int[] history, int length) {
     return key(history, history.length, length);
@@ -62,7 +65,7 @@ final class Chain {
   /** Learns that {@code next} followed the ids of {@code ids} before index {@code end}. */
   void learn(int[] ids, int end, int next, int order, int cap) {
     int lengths = Math.min(order, end);
-    for (int l = 1; l <= lengths; l++) {
+    for (int l = 0; l <= lengths; l++) {
       add(key(ids, end, l), next, 1, cap);
     }
     learned.increment();

@@ -12,7 +12,9 @@ final class Explanations {
     String what = switch (j.kind()) {
       case UNSEEN_START -> "No session had ever started that way: in " + baseline + " (" + j.support()
           + " sessions), the first request was always something else.";
-      case UNSEEN -> j.contextLength() == 1
+      case UNSEEN -> j.support() == 0
+          ? "In " + baseline + ", " + previous + " had never been seen, so nothing after it is familiar."
+          : j.contextLength() == 1
           ? "In " + baseline + ", " + previous + " (seen " + j.support() + " times) was never followed by " + operation + "."
           : "In " + baseline + ", the sequence " + context + " (seen " + j.support() + " times) was never followed by "
               + operation + ".";
@@ -24,7 +26,8 @@ final class Explanations {
             + operation + ". "
         : client + " asked " + device + " (" + protocol.toUpperCase(Locale.ROOT) + ") to " + operation + " right after "
             + context + ". ";
-    return step + what + " " + impact(kind) + " Unless an engineer was scheduled to do this on " + device + " from "
+    String novelty = j.novel() ? " The baseline had never seen " + operation + " at all." : "";
+    return step + what + novelty + " " + impact(kind) + " Unless an engineer was scheduled to do this on " + device + " from "
         + client + ", treat " + client + " as possibly compromised and find out who used it.";
   }
 

@@ -9,42 +9,45 @@ import org.jspecify.annotations.Nullable;
  * @param contextLength how many preceding operations the judged context holds
  * @param probability the smoothed probability of the step after that context
  * @param support how often the baseline saw that context
+ * @param novel whether the baseline never saw the operation at all
  */
-record Judgement(Kind kind, int contextLength, double probability, long support) {
+record Judgement(Kind kind, int contextLength, double probability, long support, boolean novel) {
 
   enum Kind { UNSEEN_START, UNSEEN, RARE }
 
   /**
    * Judges {@code next} after {@code history} against {@code baseline}, or null if the step is
-   * ordinary. A continuation never seen after the previous operation is always unusual (if that
-   * operation or the start was seen at all); longer contexts and rare continuations are judged
-   * only where the context was seen often enough for its probabilities to mean something.
+   * ordinary. The probability at each context length is add-k smoothed and interpolated with the
+   * next shorter context (down to how often the device does {@code next} at all), because many
+   * masters run several polling loops at once whose interleaving varies: a step between two
+   * operations the device does all the time is then not improbable merely because that exact
+   * interleaving was not seen. A step never seen is reported at once if the operation is new to
+   * the baseline or disruptive (mode change, download, restart, firmware); otherwise it, like a
+   * rare step, must fall below the threshold in a context seen often enough to judge.
    */
-  static @Nullable Judgement of(Chain baseline, int[] history, int next, int order, Settings s) {
-    int previous = history[history.length - 1];
-    long key1 = Chain.key(history, 1);
-    long n1 = baseline.total(key1);
-    long c1 = baseline.count(key1, next);
+  static @Nullable Judgement of(Chain baseline, int[] history, int next, boolean disruptive, int order, Settings s) {
     double v = baseline.vocabulary() + 1.0;
-    double p1 = smoothed(c1, n1, v, s);
-    if (c1 == 0) {
-      if (previous == OperationNames.START) {
-        return n1 > 0 ? new Judgement(Kind.UNSEEN_START, 1, p1, n1) : null;
-      }
-      return new Judgement(Kind.UNSEEN, 1, p1, n1);
-    }
-    Judgement worst = n1 >= s.minContextSupport() && p1 < s.rareProbability() ? new Judgement(Kind.RARE, 1, p1, n1) : null;
+    long unigram = baseline.count(Chain.UNIGRAM, next);
+    boolean novel = unigram == 0;
+    double p = smoothed(unigram, baseline.total(Chain.UNIGRAM), v, s);
+    Judgement worst = null;
     int lengths = Math.min(order, history.length);
-    for (int l = 2; l <= lengths; l++) {
+    for (int l = 1; l <= lengths; l++) {
       long key = Chain.key(history, l);
       long n = baseline.total(key);
-      if (n < s.minContextSupport()) {
+      boolean start = l == 1 && history[history.length - 1] == OperationNames.START;
+      if (n == 0) {
+        if (l == 1 && !start && (novel || disruptive)) {
+          // After an operation the baseline never saw: only a new or disruptive one says more.
+          worst = new Judgement(Kind.UNSEEN, 1, p, 0, novel);
+        }
         continue;
       }
       long c = baseline.count(key, next);
-      double p = smoothed(c, n, v, s);
-      if (p < s.rareProbability() && (worst == null || p < worst.probability)) {
-        worst = new Judgement(c == 0 ? Kind.UNSEEN : Kind.RARE, l, p, n);
+      p = (1 - s.backoffWeight()) * smoothed(c, n, v, s) + s.backoffWeight() * p;
+      boolean flagged = (c == 0 && l == 1 && (novel || disruptive)) || (n >= s.minContextSupport() && p < s.rareProbability());
+      if (flagged && (worst == null || p < worst.probability)) {
+        worst = new Judgement(c > 0 ? Kind.RARE : start ? Kind.UNSEEN_START : Kind.UNSEEN, l, p, n, novel);
       }
     }
     return worst;

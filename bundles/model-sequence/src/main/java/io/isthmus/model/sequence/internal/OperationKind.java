@@ -36,6 +36,11 @@ enum OperationKind {
     return this != READ && this != UPLOAD;
   }
 
+  /** Stops, reprograms or restarts the device: never routine enough to wait for statistics. */
+  boolean disruptive() {
+    return this == MODE_CHANGE || this == DOWNLOAD || this == RESTART || this == FIRMWARE;
+  }
+
   /** How much the kind alone raises the score: stopping or reprogramming a controller is never routine noise. */
   double impact() {
     return switch (this) {

@@ -113,7 +113,7 @@ public final class SequenceModel implements DetectionModel {
       Settings s, FindingSink findings) {
     boolean own = device.chain.learned() >= s.minBaselineTransitions();
     @Nullable Chain baseline = own ? device.chain : fleet.learned() >= s.minBaselineTransitions() ? fleet : null;
-    Judgement j = baseline == null ? null : Judgement.of(baseline, session.history, op, s.order(), s);
+    Judgement j = baseline == null ? null : Judgement.of(baseline, session.history, op, kind.disruptive(), s.order(), s);
     if (j == null) {
       if (!session.flagged && session.hold(op)) {
         learn(device, fleet, session, s);

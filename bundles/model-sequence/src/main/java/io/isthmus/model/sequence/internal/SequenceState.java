@@ -124,7 +124,7 @@ final class SequenceState {
     for (int c = count(in, data); c > 0; c--) {
       long key = in.readLong();
       int length = Chain.length(key);
-      if (length < 1 || length > Settings.MAX_ORDER) {
+      if (length < 0 || length > Settings.MAX_ORDER) {
         throw new IOException("context of length " + length);
       }
       int[] ids = Chain.ids(key);
