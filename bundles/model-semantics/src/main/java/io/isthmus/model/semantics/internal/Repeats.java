@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Rate limit for identical findings of one device, keyed by peer and rule: the first hit in a
+ * Rate limit for identical findings of one device, keyed by peer (with its protocol) and rule: the first hit in a
  * window becomes a finding, later hits in the same window are only counted, and the first hit
  * after the window becomes a finding that reports how many were held back. Bounded (LRU); owned
  * by the device's scoring thread.
