@@ -53,6 +53,6 @@ public @interface SequenceConfig {
   @AttributeDefinition(description = "Most devices tracked; events of further devices are not scored.")
   int maxDevices() default 10000;
 
-  @AttributeDefinition(description = "Most findings per session; one per distinct unusual transition.")
+  @AttributeDefinition(description = "Most findings per session (one per unusual operation); stops, downloads, restarts and firmware changes are reported past it.")
   int maxFindingsPerSession() default 5;
 }

@@ -123,7 +123,10 @@ public final class SequenceModel implements DetectionModel {
     boolean first = !session.flagged;
     session.flag();
     String indicator = factory.indicator(j, session.history, op);
-    if (session.findings < s.maxFindingsPerSession() && session.firstReport(indicator)) {
+    // One finding per operation per session; past the cap only disruptive operations are still
+    // reported, so a noisy start of a session cannot hide the stop or download that follows.
+    boolean room = session.findings < s.maxFindingsPerSession() || kind.disruptive();
+    if (room && session.firstReport(op)) {
       session.findings++;
       Finding f = factory.finding(event, session, op, kind, j, indicator, own, first);
       findings.emit(f);

@@ -23,7 +23,7 @@ final class Session {
   private final ArrayDeque<TelemetryEvent> recent;
   private final int evidence;
   private final List<int[]> pending = new ArrayList<>();
-  private final Set<String> reported = new HashSet<>();
+  private final Set<Integer> reported = new HashSet<>();
   @Nullable String protocol;
   long lastMicros;
   long requests;
@@ -84,9 +84,9 @@ final class Session {
     pending.clear();
   }
 
-  /** Whether {@code indicator} is new for this session (each is reported once per session). */
-  boolean firstReport(String indicator) {
-    return reported.add(indicator);
+  /** Whether operation {@code op} has not been reported in this session yet. */
+  boolean firstReport(int op) {
+    return reported.add(op);
   }
 
   List<int[]> takePending() {
