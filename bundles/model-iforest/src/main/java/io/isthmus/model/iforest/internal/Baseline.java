@@ -8,8 +8,11 @@ import java.util.Arrays;
  *
  * <p>The threshold is a quantile of <em>held-out</em> scores of normal windows: the training
  * windows are split into {@value #FOLDS} folds, a forest grown on the other folds scores each fold,
- * and the {@code quantile} of those scores (never below {@code minThreshold}) becomes the
- * threshold. Scoring the training windows with the forest that saw them would understate how high
+ * and the {@code quantile} of those scores (by default the highest) plus a margin (0.05), never
+ * below {@code minThreshold} (0.6), becomes the threshold. The margin is there because a long run
+ * meets rarer normal windows than the learning period held: with a few hundred learned windows the
+ * highest held-out score is only about the 99.5th percentile, and one false finding per 200
+ * windows per device would bury an analyst. Scoring the training windows with the forest that saw them would understate how high
  * a normal but unseen window scores, most of all when there are fewer windows than the subsample
  * size and every tree has seen every window.
  */
@@ -21,13 +24,18 @@ final class Baseline {
   final int windows;
   private final double[] median;
   private final double[] scale;
+  private final double[] low;
+  private final double[] high;
 
-  private Baseline(IsolationForest forest, double threshold, int windows, double[] median, double[] scale) {
+  private Baseline(IsolationForest forest, double threshold, int windows, double[] median, double[] scale,
+      double[] low, double[] high) {
     this.forest = forest;
     this.threshold = threshold;
     this.windows = windows;
     this.median = median;
     this.scale = scale;
+    this.low = low;
+    this.high = high;
   }
 
   static Baseline train(double[][] rows, Settings s, long seed) {
@@ -47,9 +55,11 @@ final class Baseline {
         heldOut[i] = partial.score(rows[i]);
       }
     }
-    double threshold = Math.max(quantile(heldOut, s.thresholdQuantile()), s.minThreshold());
+    double threshold = Math.max(quantile(heldOut, s.thresholdQuantile()) + s.thresholdMargin(), s.minThreshold());
     double[] median = new double[Features.COUNT];
     double[] scale = new double[Features.COUNT];
+    double[] low = new double[Features.COUNT];
+    double[] high = new double[Features.COUNT];
     double[] column = new double[rows.length];
     double[] spread = new double[rows.length];
     for (int c = 0; c < Features.COUNT; c++) {
@@ -57,13 +67,15 @@ final class Baseline {
         column[i] = rows[i][c];
       }
       median[c] = quantile(column, 0.5);
+      low[c] = quantile(column, 0);
+      high[c] = quantile(column, 1);
       for (int i = 0; i < rows.length; i++) {
         spread[i] = Math.abs(column[i] - median[c]);
       }
       // 1.4826 * MAD estimates the standard deviation of normal data, and ignores the outliers
       scale[c] = Math.max(1.4826 * quantile(spread, 0.5), Features.MIN_SCALE[c]);
     }
-    return new Baseline(forest, Math.min(threshold, 1.0), rows.length, median, scale);
+    return new Baseline(forest, Math.min(threshold, 1.0), rows.length, median, scale, low, high);
   }
 
   private static int foldSize(int n, int folds, int f) {
@@ -90,6 +102,28 @@ final class Baseline {
       d[c] = (x[c] - median[c]) / scale[c];
     }
     return d;
+  }
+
+  /**
+   * The score for values beyond the learned range, which the forest cannot see: a forest splits
+   * only between learned values, so a value far past the largest scores like the largest, and a
+   * feature that never varied is never split. For each feature, the distance beyond [min, max] in
+   * spreads over its {@link Features#RANGE_TOLERANCE}; the largest such ratio r gives
+   * {@code 1 - 0.5 / r} when r >= 1 (0.5 at the tolerance, 0.75 at twice it), else 0.
+   */
+  double rangeScore(double[] x) {
+    double worst = 0;
+    for (int c = 0; c < Features.COUNT; c++) {
+      double beyond = Math.max(x[c] - high[c], low[c] - x[c]);
+      worst = Math.max(worst, beyond / scale[c] / Features.RANGE_TOLERANCE[c]);
+    }
+    return worst >= 1 ? 1 - 0.5 / worst : 0;
+  }
+
+  /** Whether feature {@code c} of {@code x} lies beyond its learned range by its tolerance. */
+  boolean beyondRange(double[] x, int c) {
+    double beyond = Math.max(x[c] - high[c], low[c] - x[c]);
+    return beyond / scale[c] >= Features.RANGE_TOLERANCE[c];
   }
 
   double median(int feature) {

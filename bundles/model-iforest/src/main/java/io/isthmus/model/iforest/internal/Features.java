@@ -47,6 +47,14 @@ final class Features {
    */
   static final double[] MIN_SCALE = {1, 1, 0.05, 1, 0.01, 0.01, 1, 0.05, 1, 1};
 
+  /**
+   * How many spreads beyond the learned range a feature may lie before the window counts as an
+   * outlier whatever the forest says. One for the counts of kinds (operations, peers, new ones) and
+   * for the ratios: one more kind than ever learned, or five points more writes or errors, is
+   * already telling. Three for the rates, timing and sizes, which drift.
+   */
+  static final double[] RANGE_TOLERANCE = {3, 1, 1, 1, 3, 3, 3, 1, 1, 1};
+
   /** Words in an operation name that mean it changes the device's state, program or mode. */
   private static final Pattern WRITE_WORDS = Pattern.compile(
       "(^|_)(WRITE|OPERATE|SELECT|RESTART|STOP|START|DOWNLOAD|FIRMWARE|PROGRAM|SET|DELETE|RESET|MODE"

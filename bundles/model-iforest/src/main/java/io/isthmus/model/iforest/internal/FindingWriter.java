@@ -21,16 +21,22 @@ final class FindingWriter {
 
   private FindingWriter() {}
 
-  static Finding write(String modelId, String version, Window w, double[] x, double raw, Baseline b,
-      boolean ownBaseline, Settings s) {
+  static Finding write(String modelId, String version, Window w, double[] x, double raw, double range,
+      Baseline b, boolean ownBaseline, Settings s) {
     List<TelemetryEvent> evidence = w.evidence();
     TelemetryEvent first = evidence.get(0);
     Endpoint device = first.device();
     Endpoint peer = w.mainPeer(device);
     double[] dev = b.deviations(x);
-    List<Integer> named = outlierFeatures(dev);
+    List<Integer> named = outlierFeatures(dev, x, b);
     List<String> indicators = new ArrayList<>();
-    indicators.add("isolation_forest_outlier_window");
+    boolean forest = raw >= b.threshold;
+    if (forest) {
+      indicators.add("isolation_forest_outlier_window");
+    }
+    if (range >= 0.5) {
+      indicators.add("window_beyond_learned_range");
+    }
     for (int f : named) {
       indicators.add("window_feature_outlier:" + Features.NAMES.get(f));
     }
@@ -40,18 +46,24 @@ final class FindingWriter {
     boolean moreWrites = named.contains(Features.WRITE_RATIO) && dev[Features.WRITE_RATIO] > 0;
     // Only commands justify a technique; a busier or slower window alone says nothing of intent.
     List<Technique> techniques = newWrite || moreWrites ? List.of(UNAUTHORIZED_COMMAND) : List.of();
-    String explanation = explain(w, x, named, b, raw, ownBaseline, s, device, peer, newWrite || moreWrites);
-    return new Finding(modelId, version, w.lastMicros(), device, peer, first.protocol(), b.calibrate(raw),
+    String explanation = explain(w, x, named, b, raw, forest, ownBaseline, s, device, peer, newWrite || moreWrites);
+    double score = Math.max(b.calibrate(raw), range);
+    return new Finding(modelId, version, w.lastMicros(), device, peer, first.protocol(), score,
         indicators, techniques, evidence, explanation);
   }
 
-  /** Features at least {@link #OUTLIER_SPREADS} from normal, most deviant first; at least one. */
-  static List<Integer> outlierFeatures(double[] dev) {
+  /**
+   * The features to name, at most {@link #MAX_NAMED}: those beyond the learned range first, then
+   * those at least {@link #OUTLIER_SPREADS} from the median, most deviant first; at least one.
+   */
+  static List<Integer> outlierFeatures(double[] dev, double[] x, Baseline b) {
     List<Integer> order = IntStream.range(0, dev.length).boxed()
-        .sorted(Comparator.comparingDouble((Integer f) -> -Math.abs(dev[f]))).toList();
+        .sorted(Comparator.comparing((Integer f) -> !b.beyondRange(x, f))
+            .thenComparingDouble(f -> -Math.abs(dev[f])))
+        .toList();
     List<Integer> named = new ArrayList<>();
     for (int f : order) {
-      if (named.size() < MAX_NAMED && Math.abs(dev[f]) >= OUTLIER_SPREADS) {
+      if (named.size() < MAX_NAMED && (b.beyondRange(x, f) || Math.abs(dev[f]) >= OUTLIER_SPREADS)) {
         named.add(f);
       }
     }
@@ -59,7 +71,7 @@ final class FindingWriter {
   }
 
   private static String explain(Window w, double[] x, List<Integer> named, Baseline b, double raw,
-      boolean ownBaseline, Settings s, Endpoint device, Endpoint peer, boolean commands) {
+      boolean forest, boolean ownBaseline, Settings s, Endpoint device, Endpoint peer, boolean commands) {
     StringBuilder text = new StringBuilder();
     text.append("In the ").append(s.windowSeconds()).append(" seconds from ")
         .append(Instant.ofEpochSecond(w.startMicros / 1_000_000L)).append(", device ").append(device.ip())
@@ -77,9 +89,12 @@ final class FindingWriter {
     if (!w.newPeers.isEmpty()) {
       text.append("; hosts that never talked to it while learning: ").append(String.join(", ", w.newPeers));
     }
-    text.append(String.format(Locale.ROOT,
-        ". An isolation forest set this window apart from normal traffic unusually quickly (raw score %.2f, "
-            + "alarm threshold %.2f). This is a statistical outlier, not proof of an attack: ", raw, b.threshold));
+    text.append(String.format(Locale.ROOT, forest
+        ? ". An isolation forest set this window apart from normal traffic unusually quickly (raw score %.2f, "
+            + "alarm threshold %.2f). This is a statistical outlier, not proof of an attack: "
+        : ". That lies well beyond anything seen while learning (isolation-forest score %.2f, threshold %.2f: "
+            + "a forest cannot weigh values past the learned range). This is an outlier, not proof of an attack: ",
+        raw, b.threshold));
     text.append(commands
         ? "it involves commands that change the device, so confirm that " + peer.ip()
             + " is meant to send them now (maintenance, an engineer's change) and look at that host if not."

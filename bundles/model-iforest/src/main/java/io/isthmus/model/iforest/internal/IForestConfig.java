@@ -27,8 +27,12 @@ public @interface IForestConfig {
   long seed() default 42L;
 
   @AttributeDefinition(name = "Threshold quantile",
-      description = "Quantile of held-out normal windows' scores that becomes the alarm threshold.", min = "0.5", max = "1")
-  double thresholdQuantile() default 0.99;
+      description = "Quantile of held-out normal windows' scores the alarm threshold starts from (1 = the highest).", min = "0.5", max = "1")
+  double thresholdQuantile() default 1.0;
+
+  @AttributeDefinition(name = "Threshold margin",
+      description = "Added to that quantile: a long run meets rarer normal windows than the learning period held.", min = "0", max = "0.5")
+  double thresholdMargin() default 0.05;
 
   @AttributeDefinition(name = "Minimum threshold",
       description = "Floor of the alarm threshold on the forest's raw score (0.5 is an average window).", min = "0.5", max = "1")

@@ -21,7 +21,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Cuts each device's events into windows of event time, learns the windows of the learning period
  * as normal, then scores every closed window with an isolation forest and reports those scoring
- * above a threshold set from held-out normal windows (see {@link Baseline}). Training runs on a
+ * above a threshold set from held-out normal windows, or lying beyond the learned range of a
+ * feature, which a forest cannot see (see {@link Baseline}). Training runs on a
  * thread of its own; scoring threads pick the trained forests up through volatile fields and hold
  * closed windows (a few per device) until they are there.
  */
@@ -142,8 +143,9 @@ public final class IsolationForestModel implements DetectionModel {
     DeviceState.Closed c;
     while ((c = d.pending.poll()) != null) {
       double raw = b.forest.score(c.features());
-      if (raw >= b.threshold) {
-        findings.emit(FindingWriter.write(ID, version, c.window(), c.features(), raw, b, own != null, settings));
+      double range = b.rangeScore(c.features());
+      if (raw >= b.threshold || range >= 0.5) {
+        findings.emit(FindingWriter.write(ID, version, c.window(), c.features(), raw, range, b, own != null, settings));
       }
     }
   }
@@ -180,7 +182,7 @@ public final class IsolationForestModel implements DetectionModel {
     return pooled;
   }
 
-  int devices() {
-    return devices.size();
+  @Nullable DeviceState device(String key) {
+    return devices.get(key);
   }
 }
