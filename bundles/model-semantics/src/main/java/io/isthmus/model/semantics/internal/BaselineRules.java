@@ -18,7 +18,7 @@ final class BaselineRules {
     return new Hit(NEW_WRITER, 0.7, List.of("new_writer_host", "operation:" + e.operation()),
         List.of(UNAUTHORIZED_COMMAND, UNAUTHORIZED_MESSAGE_COMMAND, MODIFY_PARAMETER),
         "wrote values for the first time to",
-        "While the model learned this site's traffic, this host never wrote to this device. Writes change "
+        "This host had not written to this device since monitoring began, learning period included. Writes change "
             + "setpoints, outputs and configuration; a new writer is either a newly commissioned HMI or "
             + "engineering laptop, or someone changing how the process runs. Later writes from this host are "
             + "accepted as normal.");
@@ -29,7 +29,7 @@ final class BaselineRules {
         List.of(UNAUTHORIZED_COMMAND, UNAUTHORIZED_MESSAGE_COMMAND, ROGUE_MASTER),
         "sent a DNP3 control command (" + e.operation() + ") without ever having been a DNP3 master of",
         "Select/operate and direct-operate commands switch breakers, valves and other outputs in the field. "
-            + "The control center's own master was learned; a command from another host is what a rogue master "
+            + "The control center's own master is known to the model; a command from another host is what a rogue master "
             + "or an attacker on the network looks like. Later commands from this host are accepted as normal.");
   }
 

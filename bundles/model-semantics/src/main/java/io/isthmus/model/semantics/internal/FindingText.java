@@ -36,6 +36,6 @@ final class FindingText {
   }
 
   private static String device(Endpoint device) {
-    return device.deviceId() == null ? device.ip() : device.ip() + " (protocol address " + device.deviceId() + ")";
+    return device.deviceId() == null ? device.ip() : device.ip() + " [address " + device.deviceId() + "]";
   }
 }

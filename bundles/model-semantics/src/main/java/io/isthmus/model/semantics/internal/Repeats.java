@@ -18,6 +18,7 @@ final class Repeats {
   private static final class Window {
     long startMicros;
     long heldBack;
+    double score;
   }
 
   private final long windowMicros;
@@ -33,23 +34,26 @@ final class Repeats {
     };
   }
 
-  Verdict hit(String peer, String rule, long timeMicros) {
+  /** The fate of a hit scoring {@code score}; a hit that scores higher than the window's finding escalates at once. */
+  Verdict hit(String peer, String rule, double score, long timeMicros) {
     String key = rule + ' ' + peer;
     Window w = windows.get(key);
     if (w == null) {
       w = new Window();
       w.startMicros = timeMicros;
+      w.score = score;
       windows.put(key, w);
       return new Verdict(true, 0);
     }
     // A clock that steps backwards keeps the window: replays and skewed sensors must not unlock a flood.
-    if (timeMicros - w.startMicros < windowMicros) {
+    if (timeMicros - w.startMicros < windowMicros && score <= w.score) {
       w.heldBack++;
       return HOLD;
     }
     Verdict v = new Verdict(true, w.heldBack);
     w.startMicros = timeMicros;
     w.heldBack = 0;
+    w.score = score;
     return v;
   }
 }

@@ -131,7 +131,7 @@ public final class SemanticsModel implements DetectionModel {
   }
 
   private void report(Hit hit, TelemetryEvent event, DeviceState device, String peer, FindingSink findings) {
-    Repeats.Verdict verdict = device.repeats.hit(event.protocol() + ' ' + peer, hit.rule(), event.timeMicros());
+    Repeats.Verdict verdict = device.repeats.hit(event.protocol() + ' ' + peer, hit.rule(), hit.score(), event.timeMicros());
     if (!verdict.emit()) {
       heldBack.increment();
       return;

@@ -38,6 +38,18 @@ class RateLimitAndBoundsTest {
   }
 
   @Test
+  void aMoreSevereHitOfTheSameRuleEscalatesWithinTheWindow() {
+    Recorder r = Recorder.live();
+    assertEquals(1, r.observe(request("bacnet", "WRITE_PROPERTY", HMI, Map.of("priority", 10), 1)).stream()
+        .filter(f -> f.indicators().get(0).equals("bacnet_priority_write")).count());
+    assertEquals(List.of(), r.observe(request("bacnet", "WRITE_PROPERTY", HMI, Map.of("priority", 9), 2)));
+    List<Finding> lifeSafety = r.observe(request("bacnet", "WRITE_PROPERTY", HMI, Map.of("priority", 1), 3));
+    assertEquals(1, lifeSafety.size());
+    assertTrue(lifeSafety.get(0).indicators().contains("repeats_since_last_finding:1"), lifeSafety.toString());
+    assertEquals(List.of(), r.observe(request("bacnet", "WRITE_PROPERTY", HMI, Map.of("priority", 2), 4)));
+  }
+
+  @Test
   void writersPerDeviceAndDevicesAreCapped() {
     Settings small = new Settings(Settings.UNTIL_ENDED, WINDOW, 8, 50, 60_000_000L, 10, 8);
     SemanticsModel model = new SemanticsModel("1", small);
