@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code isthmus} command. Errors are one line and a non-zero exit, never a stack trace. */
 @Command(name = "isthmus", mixinStandardHelpOptions = true, versionProvider = Isthmus.Version.class,
     description = "Carries IoT/OT telemetry into the security console a SOC already runs.",
-    subcommands = {RunCommand.class, DecodeCommand.class, BenchCommand.class})
+    subcommands = {RunCommand.class, DecodeCommand.class, AnalyzeCommand.class, BenchCommand.class})
 public final class Isthmus implements Runnable {
 
   public static void main(String[] args) {
