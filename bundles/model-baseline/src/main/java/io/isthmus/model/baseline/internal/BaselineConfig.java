@@ -33,6 +33,6 @@ public @interface BaselineConfig {
   double flood_factor() default 3.0;
 
   @AttributeDefinition(name = "Adaptation rate",
-      description = "After learning, how fast unflagged traffic moves the learned averages (0 = frozen baseline).")
+      description = "After learning, the share by which each rate window without a finding moves the learned rate and polling interval (0 = frozen baseline).")
   double adaptation_rate() default 0.01;
 }

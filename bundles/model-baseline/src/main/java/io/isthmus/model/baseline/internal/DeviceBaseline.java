@@ -55,7 +55,7 @@ final class DeviceBaseline {
       d = Deviations.add(d, "new_peer:" + e.peer().ip(), 0.5, e.peer().ip() + " has never talked "
           + e.protocol() + " with this device before.");
     }
-    if (toDevice) {
+    if (toDevice && !EventFacts.isHousekeeping(op)) {
       d = operations(e, op, write, pair, learning, t, d);
     }
     d = Structure.ports(this, e, learning, d);
@@ -73,9 +73,6 @@ final class DeviceBaseline {
         } else {
           reads++;
         }
-      }
-      if (!learning && pair != null) {
-        PairTiming.adapt(pair, e, t);
       }
     } else if (pair != null) {
       pair.windowFlagged = true;

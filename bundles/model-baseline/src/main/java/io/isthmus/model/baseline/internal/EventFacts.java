@@ -27,6 +27,18 @@ final class EventFacts {
     return v instanceof Number n ? n.intValue() : -1;
   }
 
+  /**
+   * Session housekeeping that carries no command (MQTT keep-alives, acknowledgements, the end of
+   * a session): a new one is not worth a finding, and a new client is reported as a new peer.
+   */
+  static boolean isHousekeeping(String op) {
+    return switch (op) {
+      case "PINGREQ", "PINGRESP", "DISCONNECT", "CONNACK", "PUBACK", "PUBREC", "PUBREL", "PUBCOMP", "SUBACK",
+          "UNSUBACK", "AUTH" -> true;
+      default -> false;
+    };
+  }
+
   /** Whether an operation changes the device: writes, sets, operates, publishes, program or firmware transfer. */
   static boolean isWrite(String op) {
     return op.contains("WRITE") || op.startsWith("SET") || op.contains("OPERATE") || op.equals("PUBLISH")

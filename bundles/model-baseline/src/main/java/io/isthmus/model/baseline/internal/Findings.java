@@ -19,8 +19,8 @@ final class Findings {
   static Finding of(String modelId, String version, TelemetryEvent e, Deviations d, DeviceBaseline device) {
     StringBuilder text = new StringBuilder(256);
     text.append("Industrial device ").append(e.device().ip()).append(" (").append(e.protocol())
-        .append(") behaved differently from the baseline learned over ").append(device.events)
-        .append(" of its messages. ");
+        .append(") behaved differently from its learned baseline (")
+        .append(device.events).append(" messages observed). ");
     for (String sentence : d.sentences()) {
       text.append(sentence).append(' ');
     }

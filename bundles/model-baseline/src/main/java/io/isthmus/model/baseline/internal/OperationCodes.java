@@ -16,6 +16,10 @@ final class OperationCodes {
   private final ConcurrentHashMap<String, Short> codes = new ConcurrentHashMap<>();
   private final List<String> names = new ArrayList<>(List.of("OTHER"));
 
+  OperationCodes() {
+    codes.put("OTHER", OTHER);
+  }
+
   short code(String name) {
     Short code = codes.get(name);
     if (code != null) {

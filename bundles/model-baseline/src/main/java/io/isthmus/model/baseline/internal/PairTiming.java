@@ -4,19 +4,23 @@ import io.isthmus.api.event.TelemetryEvent;
 
 /**
  * The timing and size checks of one (peer, device, protocol) pair: polling interval, message
- * rate per window and payload size. Learning feeds the statistics; after learning only events
- * that raised no indicator move them (see {@link #adapt}), so flagged traffic never becomes normal.
+ * rate per window and payload size. Learning feeds the statistics; after learning only windows
+ * in which no event raised an indicator move them, so flagged traffic never becomes normal.
  */
 final class PairTiming {
   static final int MIN_INTERVALS = 20;
   static final int MIN_PAYLOADS = 20;
   static final int MIN_WINDOWS = 3;
   private static final float FAST = 0.2f;
+  /** A polling cycle this many times (e-fold of the log) faster or slower than learned is a deviation: ln 3. */
+  private static final float LOG_FACTOR = (float) Math.log(3);
 
   private PairTiming() {}
 
   /** Updates the pair with {@code e}; returns {@code d} with any timing indicator added. */
   static Deviations check(PeerStats p, TelemetryEvent e, boolean toDevice, boolean learning, Tuning t, Deviations d) {
+    // Keep-alives and acknowledgements run on timers of their own: they would blur the polling cycle.
+    toDevice = toDevice && !EventFacts.isHousekeeping(e.operation());
     d = window(p, e, learning, t, d);
     int size = e.payloadSize();
     if (learning) {
@@ -32,11 +36,11 @@ final class PairTiming {
       long last = p.lastRequestMicros;
       p.lastRequestMicros = e.timeMicros();
       if (last != Long.MIN_VALUE && e.timeMicros() >= last) {
-        float seconds = (e.timeMicros() - last) / 1e6f;
+        float logSeconds = (float) Math.log(Math.max(1e-4, (e.timeMicros() - last) / 1e6));
         if (learning) {
-          p.learnInterval(seconds);
+          p.learnInterval(logSeconds);
         } else if (p.intervals >= MIN_INTERVALS) {
-          p.intervalEwma += FAST * (seconds - p.intervalEwma);
+          p.intervalEwma += FAST * (logSeconds - p.intervalEwma);
           d = interval(p, e, d);
         }
       }
@@ -45,10 +49,10 @@ final class PairTiming {
   }
 
   private static Deviations interval(PeerStats p, TelemetryEvent e, Deviations d) {
-    float mean = p.intervalMean;
-    float recent = p.intervalEwma;
-    boolean far = Math.abs(recent - mean) > 3 * p.intervalSd() + 0.05f * mean;
-    if (far && (recent > 3 * mean || recent * 3 < mean)) {
+    float mean = (float) Math.exp(p.intervalMean);
+    float recent = (float) Math.exp(p.intervalEwma);
+    float logRatio = Math.abs(p.intervalEwma - p.intervalMean);
+    if (logRatio > LOG_FACTOR && logRatio > 3 * p.intervalSd()) {
       d = Deviations.add(d, "polling_interval_deviation", 0.3, e.peer().ip() + " now talks to this device every "
           + seconds(recent) + " on average instead of every " + seconds(mean)
           + " as it did while the baseline was learned; a changed polling cycle can mean another program is polling or commanding it.");
@@ -76,7 +80,12 @@ final class PairTiming {
             + " it normally sends; a flood like this can overload the device or drown out real readings.",
             Attack.DENIAL_OF_SERVICE);
       } else if (!p.windowFlagged) {
+        // After learning, a window with no flagged event moves the averages a little, so slow
+        // legitimate drift is followed; flagged traffic never moves them.
         p.rateMean += (float) (t.adaptation() * (count - p.rateMean));
+        if (p.intervals >= MIN_INTERVALS) {
+          p.intervalMean += (float) (t.adaptation() * (p.intervalEwma - p.intervalMean));
+        }
       }
       p.windowStartMicros += (now - p.windowStartMicros) / t.windowMicros() * t.windowMicros();
       p.windowCount = 0;
@@ -84,15 +93,6 @@ final class PairTiming {
     }
     p.windowCount++;
     return d;
-  }
-
-  /** After learning: an unflagged event moves the averages a little, so slow legitimate drift is followed. */
-  static void adapt(PeerStats p, TelemetryEvent e, Tuning t) {
-    float a = (float) t.adaptation();
-    p.payloadMean += a * (e.payloadSize() - p.payloadMean);
-    if (p.intervals >= MIN_INTERVALS) {
-      p.intervalMean += a * (p.intervalEwma - p.intervalMean);
-    }
   }
 
   private static String seconds(float s) {

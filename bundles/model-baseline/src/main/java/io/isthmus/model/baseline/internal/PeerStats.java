@@ -2,7 +2,8 @@ package io.isthmus.model.baseline.internal;
 
 /**
  * What the baseline knows of one (peer, device, protocol) pair: whether the peer writes, its
- * polling interval (count, mean and variance by Welford, a fast EWMA of the recent interval),
+ * polling interval (count, mean and variance by Welford, a fast EWMA of the recent interval, all
+ * of the logarithm of the interval so that one long pause does not look like a new cycle),
  * its message rate per window and its payload sizes. Primitive fields only: about 100 bytes.
  */
 final class PeerStats {
@@ -42,11 +43,11 @@ final class PeerStats {
     return payloads > 1 ? (float) Math.sqrt(payloadM2 / (payloads - 1)) : 0f;
   }
 
-  void learnInterval(float seconds) {
+  void learnInterval(float logSeconds) {
     intervals++;
-    float delta = seconds - intervalMean;
+    float delta = logSeconds - intervalMean;
     intervalMean += delta / intervals;
-    intervalM2 += delta * (seconds - intervalMean);
+    intervalM2 += delta * (logSeconds - intervalMean);
     intervalEwma = intervalMean;
   }
 

@@ -58,6 +58,24 @@ final class SmallSets {
   }
 
   /**
+   * Whether {@code [lo, hi]} lies between the lowest and highest address learned in the same
+   * 64 Ki block ({@code lo >>> 16}): how read ranges are generalised, since a master that reads
+   * registers 1-99 and 399 also reads 200 now and then without it meaning anything.
+   */
+  static boolean withinEnvelope(int[] ranges, int lo, int hi) {
+    int block = lo >>> 16;
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (int i = 0; i + 1 < ranges.length; i += 2) {
+      if (ranges[i] >>> 16 == block) {
+        min = Math.min(min, ranges[i]);
+        max = Math.max(max, ranges[i + 1]);
+      }
+    }
+    return min <= lo && hi <= max;
+  }
+
+  /**
    * Adds {@code [lo, hi]}, merging touching intervals; beyond {@code maxIntervals} the two
    * intervals with the smallest gap are joined, so the set generalises instead of growing.
    */

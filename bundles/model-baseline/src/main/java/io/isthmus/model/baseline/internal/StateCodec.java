@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,10 +70,13 @@ final class StateCodec {
         remap[i] = model.codes.code(in.readUTF());
       }
       int devices = DeviceCodec.count(in, Integer.MAX_VALUE);
+      // Read everything before changing the model: a corrupt state leaves it as it was.
+      Map<String, DeviceBaseline> read = new HashMap<>(Math.min(devices, 1 << 20));
       for (int i = 0; i < devices; i++) {
         String key = in.readUTF();
-        model.devices.put(key, DeviceCodec.read(in, remap));
+        read.put(key, DeviceCodec.read(in, remap));
       }
+      model.devices.putAll(read);
       model.total.addAndGet(total);
       model.firstMicros.compareAndSet(Long.MIN_VALUE, first);
       return learning;

@@ -29,7 +29,8 @@ final class Structure {
       return d;
     }
     int[] range = EventFacts.modbusRange(e, fc, write);
-    if (range == null || SmallSets.covers(b.ranges, range[0], range[1])) {
+    if (range == null || (write ? SmallSets.covers(b.ranges, range[0], range[1])
+        : SmallSets.withinEnvelope(b.ranges, range[0], range[1]))) {
       return d;
     }
     if (learning) {
