@@ -111,6 +111,12 @@ final class Chain {
     return n == null ? 0 : n.get();
   }
 
+  /** How many different operations followed context {@code key}. */
+  int successors(long key) {
+    Context c = contexts.get(key);
+    return c == null ? 0 : c.next.size();
+  }
+
   /** Distinct operations that ever followed something, for add-k smoothing. */
   int vocabulary() {
     return vocabulary.size();

@@ -18,10 +18,11 @@ record Judgement(Kind kind, int contextLength, double probability, long support,
   /**
    * Judges {@code next} after {@code history} against {@code baseline}, or null if the step is
    * ordinary. The probability at each context length is add-k smoothed and interpolated with the
-   * next shorter context (down to how often the device does {@code next} at all), because many
-   * masters run several polling loops at once whose interleaving varies: a step between two
-   * operations the device does all the time is then not improbable merely because that exact
-   * interleaving was not seen. A step never seen is reported at once if the operation is new to
+   * next shorter context (down to how often the device does {@code next} at all), weighted as in
+   * Witten-Bell smoothing by how many different operations followed the context: a master that
+   * runs several polling loops at once, whose interleaving varies, has contexts with many
+   * successors, so a new interleaving of operations it does all the time is not improbable; a
+   * strict cycle has one successor per context, so any step out of it is. A step never seen is reported at once if the operation is new to
    * the baseline or disruptive (mode change, download, restart, firmware); otherwise it, like a
    * rare step, must fall below the threshold in a context seen often enough to judge.
    */
@@ -44,7 +45,9 @@ record Judgement(Kind kind, int contextLength, double probability, long support,
         continue;
       }
       long c = baseline.count(key, next);
-      p = (1 - s.backoffWeight()) * smoothed(c, n, v, s) + s.backoffWeight() * p;
+      double distinct = baseline.successors(key);
+      double lower = distinct / (n + distinct);
+      p = (1 - lower) * smoothed(c, n, v, s) + lower * p;
       boolean flagged = (c == 0 && l == 1 && (novel || disruptive)) || (n >= s.minContextSupport() && p < s.rareProbability());
       if (flagged && (worst == null || p < worst.probability)) {
         worst = new Judgement(c > 0 ? Kind.RARE : start ? Kind.UNSEEN_START : Kind.UNSEEN, l, p, n, novel);

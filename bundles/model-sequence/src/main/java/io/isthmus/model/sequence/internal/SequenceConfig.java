@@ -27,10 +27,6 @@ public @interface SequenceConfig {
   @AttributeDefinition(description = "Add-k smoothing constant for transition probabilities.")
   double smoothing() default 0.5;
 
-  @AttributeDefinition(description = "Weight of the shorter context (down to the operation's overall frequency) mixed into each"
-      + " probability, so that a new interleaving of operations a device does all the time is not improbable.")
-  double backoffWeight() default 0.1;
-
   @AttributeDefinition(description = "Times a context must have been seen before an unseen or rare continuation of it is judged.")
   int minContextSupport() default 30;
 

@@ -3,7 +3,7 @@ package io.isthmus.model.sequence.internal;
 /** The configuration, checked and clamped once so the hot path reads plain fields. */
 record Settings(
     int order, long learningMicros, long learningEvents, long idleGapMicros, double rareProbability,
-    double smoothing, double backoffWeight, long minContextSupport, long minBaselineTransitions, int maxTransitionsPerDevice,
+    double smoothing, long minContextSupport, long minBaselineTransitions, int maxTransitionsPerDevice,
     int maxTransitionsPerProtocol, int maxOperations, int maxSessionsPerDevice, int maxDevices,
     int maxFindingsPerSession) {
 
@@ -17,7 +17,6 @@ record Settings(
         Math.max(1, c.idleGapSeconds()) * 1_000_000L,
         Math.min(Math.max(c.rareProbability(), 0.0), 0.5),
         c.smoothing() > 0 ? c.smoothing() : 0.5,
-        Math.min(Math.max(c.backoffWeight(), 0.0), 1.0),
         Math.max(1, c.minContextSupport()),
         Math.max(1, c.minBaselineTransitions()),
         Math.max(16, c.maxTransitionsPerDevice()),
