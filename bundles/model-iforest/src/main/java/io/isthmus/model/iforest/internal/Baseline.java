@@ -107,17 +107,21 @@ final class Baseline {
   /**
    * The score for values beyond the learned range, which the forest cannot see: a forest splits
    * only between learned values, so a value far past the largest scores like the largest, and a
-   * feature that never varied is never split. For each feature, the distance beyond [min, max] in
-   * spreads over its {@link Features#RANGE_TOLERANCE}; the largest such ratio r gives
-   * {@code 1 - 0.5 / r} when r >= 1 (0.5 at the tolerance, 0.75 at twice it), else 0.
+   * feature that never varied is never split. Per feature, the distance beyond [min, max] in
+   * spreads over its {@link Features#RANGE_TOLERANCE}; the ratios of at least 1 are added (a new
+   * host that also sends a new operation is more telling than either), and their sum r gives
+   * {@code 1 - 0.5 / r}: 0.5 for one feature just at its tolerance, 0.75 at twice, towards 1.
    */
   double rangeScore(double[] x) {
-    double worst = 0;
+    double sum = 0;
     for (int c = 0; c < Features.COUNT; c++) {
       double beyond = Math.max(x[c] - high[c], low[c] - x[c]);
-      worst = Math.max(worst, beyond / scale[c] / Features.RANGE_TOLERANCE[c]);
+      double ratio = beyond / scale[c] / Features.RANGE_TOLERANCE[c];
+      if (ratio >= 1) {
+        sum += ratio;
+      }
     }
-    return worst >= 1 ? 1 - 0.5 / worst : 0;
+    return sum >= 1 ? 1 - 0.5 / sum : 0;
   }
 
   /** Whether feature {@code c} of {@code x} lies beyond its learned range by its tolerance. */

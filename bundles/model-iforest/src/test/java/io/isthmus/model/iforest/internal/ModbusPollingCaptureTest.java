@@ -1,5 +1,6 @@
 package io.isthmus.model.iforest.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,33 @@ class ModbusPollingCaptureTest {
       findings.forEach(f -> System.out.println("  " + f.device().ip() + " " + f.score() + " " + f.indicators()));
       assertTrue(per10k <= 1.0, findings::toString);
       assertFalse(model.isLearning());
+    } finally {
+      model.deactivate();
+    }
+  }
+
+  @Test
+  void aForeignHostWritingCoilsAmidTheRealPollingIsReported() throws Exception {
+    List<TelemetryEvent> events = replay("modbus_polling_ModbusTCP.pcap");
+    int half = events.size() / 2;
+    List<TelemetryEvent> second = events.subList(half, events.size());
+    long t = second.get(second.size() / 2).timeMicros();
+    List<TelemetryEvent> attack = new SyntheticTraffic(9).writeBurst("141.81.0.99", "141.81.0.24", t, 8, 4,
+        "WRITE_SINGLE_COIL");
+    IsolationForestModel model = new IsolationForestModel("1.0.0", Settings.defaults());
+    try {
+      List<Finding> findings = new ArrayList<>();
+      events.subList(0, half).forEach(e -> model.observe(e, findings::add));
+      model.endLearning();
+      model.awaitTraining();
+      SyntheticTraffic.merge(second, attack).forEach(e -> model.observe(e, findings::add));
+      assertEquals(1, findings.size(), findings::toString);
+      Finding f = findings.get(0);
+      assertEquals("141.81.0.24", f.device().ip());
+      assertEquals("141.81.0.99", f.peer().ip());
+      assertTrue(f.indicators().contains("new_peer_host:141.81.0.99"), f.indicators()::toString);
+      assertEquals("T0855", f.techniques().get(0).id());
+      System.out.println("injected coil writes: score " + f.score() + " " + f.indicators() + "\n  " + f.explanation());
     } finally {
       model.deactivate();
     }
