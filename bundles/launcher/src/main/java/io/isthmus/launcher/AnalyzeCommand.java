@@ -30,11 +30,12 @@ import picocli.CommandLine.Option;
  * which teaches the models with the baseline captures and reports the findings on the inputs.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run the runtime's detection models offline on captures.",
-        "The models learn from the --baseline captures (their findings are counted, not reported), then",
-        "every finding on the --input captures is written, sorted by time: JSON lines or a table.",
+    description = {"Run the runtime's detection models offline on captures. They learn from the",
+        "--baseline captures (findings then are counted, not reported); every finding on",
+        "the --input captures is then written, sorted by time, as JSON lines or a table.",
         "Without --baseline the models learn from the input as they do live.",
-        "Exit code 0 with or without findings, 1 if a file is not a readable capture, 2 for usage errors."})
+        "Exit code 0 with or without findings, 1 if a file is not a readable capture,",
+        "2 for usage errors."})
 final class AnalyzeCommand implements Callable<Integer> {
   static final List<String> FORMATS = List.of("jsonl", "table");
 
