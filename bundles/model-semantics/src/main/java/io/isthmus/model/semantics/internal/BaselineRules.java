@@ -29,8 +29,8 @@ final class BaselineRules {
         List.of(UNAUTHORIZED_COMMAND, UNAUTHORIZED_MESSAGE_COMMAND, ROGUE_MASTER),
         "sent a DNP3 control command (" + e.operation() + ") without ever having been a DNP3 master of",
         "Select/operate and direct-operate commands switch breakers, valves and other outputs in the field. "
-            + "The control center's own master is known to the model; a command from another host is what a rogue master "
-            + "or an attacker on the network looks like. Later commands from this host are accepted as normal.");
+            + "The control center's own master is known to the model; a command from another host is what a rogue "
+            + "master or an attacker on the network looks like. Later commands from this host are accepted as normal.");
   }
 
   static Hit unitSweep(int distinct, int windowSeconds) {

@@ -4,13 +4,15 @@ package io.isthmus.model.semantics.internal;
 final class DeviceState {
   final Relations relations;
   final Repeats repeats;
-  final Sweeps sweeps;
+  final Sweeps unitSweeps;
+  final Sweeps functionSweeps;
   /** Read by other threads when choosing a device to evict. */
   volatile long lastSeenMicros;
 
   DeviceState(Settings s) {
     relations = new Relations(s.peersPerDevice());
     repeats = new Repeats(s.repeatWindowMicros(), 4 * s.peersPerDevice());
-    sweeps = new Sweeps(s.sweepWindowMicros(), 2 * s.peersPerDevice());
+    unitSweeps = new Sweeps(s.sweepWindowMicros(), s.peersPerDevice());
+    functionSweeps = new Sweeps(s.sweepWindowMicros(), s.peersPerDevice());
   }
 }

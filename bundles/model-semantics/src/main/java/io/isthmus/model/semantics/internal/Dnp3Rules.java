@@ -41,7 +41,8 @@ final class Dnp3Rules {
       "saved or activated a configuration on the DNP3 outstation at",
       "Activating a configuration changes how the outstation behaves and what it reports.",
       MODIFY_PARAMETER);
-  private static final Hit DISABLE_UNSOLICITED = Hit.of("dnp3_disable_unsolicited", 0.5, "operation:DISABLE_UNSOLICITED",
+  private static final Hit DISABLE_UNSOLICITED = Hit.of("dnp3_disable_unsolicited", 0.5,
+      "operation:DISABLE_UNSOLICITED",
       "switched off unsolicited reporting (DISABLE_UNSOLICITED) of the DNP3 outstation at",
       "Without unsolicited reports, alarms and changes at the outstation reach the control room late "
           + "or not at all.",

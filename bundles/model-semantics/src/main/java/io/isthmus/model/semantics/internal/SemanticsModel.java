@@ -84,8 +84,8 @@ public final class SemanticsModel implements DetectionModel {
     if ("modbus".equals(event.protocol())) {
       sweeps(event, device, peer, findings);
     }
-    String relation = event.protocol() + ' ' + peer;
     if ("dnp3".equals(event.protocol())) {
+      String relation = event.protocol() + ' ' + peer;
       boolean known = device.relations.touch(Relations.Kind.MASTER, relation, time);
       if (learningNow) {
         device.relations.learn(Relations.Kind.MASTER, relation, time);
@@ -94,6 +94,7 @@ public final class SemanticsModel implements DetectionModel {
         report(BaselineRules.newMaster(event), event, device, peer, findings);
       }
     } else if (Commands.isWrite(event)) {
+      String relation = event.protocol() + ' ' + peer;
       boolean known = device.relations.touch(Relations.Kind.WRITER, relation, time);
       if (!known) {
         device.relations.learn(Relations.Kind.WRITER, relation, time);
@@ -117,13 +118,13 @@ public final class SemanticsModel implements DetectionModel {
   private void sweeps(TelemetryEvent event, DeviceState device, String peer, FindingSink findings) {
     int windowSeconds = (int) (settings.sweepWindowMicros() / Settings.SECOND);
     if (event.fields().get("unit") instanceof Integer unit) {
-      int units = device.sweeps.record(peer + " unit", unit, event.timeMicros(), settings.unitIdSweep());
+      int units = device.unitSweeps.record(peer, unit, event.timeMicros(), settings.unitIdSweep());
       if (units >= settings.unitIdSweep()) {
         report(BaselineRules.unitSweep(units, windowSeconds), event, device, peer, findings);
       }
     }
     if (event.fields().get("func_code") instanceof Integer code) {
-      int codes = device.sweeps.record(peer + " func", code, event.timeMicros(), settings.functionCodeSweep());
+      int codes = device.functionSweeps.record(peer, code, event.timeMicros(), settings.functionCodeSweep());
       if (codes >= settings.functionCodeSweep()) {
         report(BaselineRules.functionSweep(codes, windowSeconds), event, device, peer, findings);
       }
@@ -131,7 +132,8 @@ public final class SemanticsModel implements DetectionModel {
   }
 
   private void report(Hit hit, TelemetryEvent event, DeviceState device, String peer, FindingSink findings) {
-    Repeats.Verdict verdict = device.repeats.hit(event.protocol() + ' ' + peer, hit.rule(), hit.score(), event.timeMicros());
+    Repeats.Verdict verdict =
+        device.repeats.hit(event.protocol() + ' ' + peer, hit.rule(), hit.score(), event.timeMicros());
     if (!verdict.emit()) {
       heldBack.increment();
       return;

@@ -4,6 +4,9 @@ import static io.isthmus.model.semantics.internal.Events.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.isthmus.api.detection.Finding;
+import io.isthmus.api.event.Direction;
+import io.isthmus.api.event.Endpoint;
+import io.isthmus.api.event.TelemetryEvent;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,9 +58,8 @@ class RateLimitAndBoundsTest {
     SemanticsModel model = new SemanticsModel("1", small);
     for (int i = 0; i < 1_000; i++) {
       model.observe(request("modbus", "WRITE_SINGLE_REGISTER", "10.1." + i / 250 + "." + i % 250, Map.of(), i), f -> { });
-      model.observe(io.isthmus.api.event.TelemetryEvent.builder().timeMicros(i).protocol("modbus")
-          .operation("WRITE_SINGLE_REGISTER").direction(io.isthmus.api.event.Direction.REQUEST)
-          .source(io.isthmus.api.event.Endpoint.of(HMI, 1)).destination(io.isthmus.api.event.Endpoint.of("10.9.0." + i % 250, 502))
+      model.observe(TelemetryEvent.builder().timeMicros(i).protocol("modbus").operation("WRITE_SINGLE_REGISTER")
+          .direction(Direction.REQUEST).source(Endpoint.of(HMI, 1)).destination(Endpoint.of("10.9.0." + i % 250, 502))
           .build(), f -> { });
     }
     assertTrue(model.devices() <= 50, "devices " + model.devices());
