@@ -21,8 +21,9 @@ public @interface BaselineConfig {
   long learning_events() default 0;
 
   @AttributeDefinition(name = "Learning events of a device first seen after learning",
-      description = "A device that appears after learning is reported once, then learned from this many of its own events.")
-  int device_learning_events() default 200;
+      description = "A device that appears after learning is reported once, then learned from this many of its own events. "
+          + "0 (the default): never learned, reported once per rate window, because its traffic was flagged.")
+  int device_learning_events() default 0;
 
   @AttributeDefinition(name = "Rate window (seconds)",
       description = "Messages are counted per peer and device in windows this long to learn the normal rate.")

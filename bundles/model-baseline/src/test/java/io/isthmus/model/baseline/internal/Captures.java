@@ -4,6 +4,8 @@ import io.isthmus.api.decode.ProtocolDecoder;
 import io.isthmus.api.detection.Finding;
 import io.isthmus.api.event.TelemetryEvent;
 import io.isthmus.capture.internal.OfflineReplay;
+import io.isthmus.protocol.dnp3.internal.Dnp3Config;
+import io.isthmus.protocol.dnp3.internal.Dnp3TcpDecoder;
 import io.isthmus.protocol.modbus.internal.ModbusConfig;
 import io.isthmus.protocol.modbus.internal.ModbusDecoder;
 import io.isthmus.protocol.mqtt.internal.MqttConfig;
@@ -25,6 +27,10 @@ final class Captures {
 
   static List<TelemetryEvent> mqtt(String resource) {
     return replay(resource, new MqttDecoder(defaults(MqttConfig.class)));
+  }
+
+  static List<TelemetryEvent> dnp3(String resource) {
+    return replay(resource, new Dnp3TcpDecoder(defaults(Dnp3Config.class)));
   }
 
   static List<Finding> observe(BaselineModel model, List<TelemetryEvent> events) {
