@@ -10,6 +10,16 @@ public interface DecodeSink {
   void emit(TelemetryEvent event);
 
   /**
+   * Whether {@link #emit} events are wanted. When false (for example {@code isthmus decode},
+   * which writes only {@link #log} rows), a decoder may skip building events and call {@link
+   * #emit} not at all; it still reports every {@link #weird} it would report otherwise and keeps
+   * the state (request/response pairing) its events and rows depend on. Defaults to true.
+   */
+  default boolean wantsEvents() {
+    return true;
+  }
+
+  /**
    * Bytes that cannot become an event (bad framing, absurd length, unknown version): counted,
    * logged and written as a Zeek {@code weird} record. Decoding continues with what follows.
    *

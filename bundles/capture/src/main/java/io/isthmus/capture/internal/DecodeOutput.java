@@ -16,6 +16,11 @@ public interface DecodeOutput extends Consumer<TelemetryEvent> {
     return false;
   }
 
+  /** See {@link io.isthmus.api.decode.DecodeSink#wantsEvents}. */
+  default boolean wantsEvents() {
+    return true;
+  }
+
   /** A row a decoder logged for {@code conversation}; see {@link io.isthmus.api.decode.DecodeSink#log}. */
   default void log(Conversation conversation, long timeMicros, String path, Map<String, Object> row) {}
 }

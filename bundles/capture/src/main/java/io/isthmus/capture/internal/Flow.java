@@ -180,6 +180,11 @@ final class Flow implements DecodeSink {
   }
 
   @Override
+  public boolean wantsEvents() {
+    return events.wantsEvents();
+  }
+
+  @Override
   public boolean wantsLogs() {
     return events.wantsLogs();
   }

@@ -33,7 +33,12 @@ final class RowRouter implements DecodeOutput, StreamReplay.WeirdListener {
 
   @Override
   public void accept(TelemetryEvent event) {
-    // Events are counted by the replay; the output is the decoders' log rows.
+    // Events are counted by the replay (decoders may send them without fields); the output is the rows.
+  }
+
+  @Override
+  public boolean wantsEvents() {
+    return false;
   }
 
   @Override

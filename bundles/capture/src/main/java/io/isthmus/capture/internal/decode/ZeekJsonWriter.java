@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,24 @@ final class ZeekJsonWriter implements RowWriter {
     }
   }
 
+  private final ColumnWriter columnWriter = new ColumnWriter();
+
+  /** Writes one row's columns in turn; {@link #log} and {@link #position} are set per row. */
+  private final class ColumnWriter implements BiConsumer<String, @Nullable Object> {
+    Log log = new Log(new byte[0]);
+    int position;
+
+    @Override
+    public void accept(String name, @Nullable Object v) {
+      int at = position++;
+      if (v == null || v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f)) {
+        return;
+      }
+      out.raw(at < log.names.length && log.names[at] == name ? log.bytes[at] : name(log, at, name));
+      value(v);
+    }
+  }
+
   ZeekJsonWriter(OutputStream stream) {
     this.out = new Utf8Output(stream);
   }
@@ -83,17 +102,10 @@ final class ZeekJsonWriter implements RowWriter {
       }
       out.raw(lastIds);
     }
-    int position = 0;
-    for (Map.Entry<String, @Nullable Object> e : columns.entrySet()) {
-      Object v = e.getValue();
-      int at = position++;
-      if (v == null || v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f)) {
-        continue;
-      }
-      String name = e.getKey();
-      out.raw(at < log.names.length && log.names[at] == name ? log.bytes[at] : name(log, at, name));
-      value(v);
-    }
+    columnWriter.log = log;
+    columnWriter.position = 0;
+    // forEach, not entrySet(): rows are walked without an iterator or entry objects.
+    columns.forEach(columnWriter);
     out.raw('}');
     out.raw('\n');
     out.flushIfFull();

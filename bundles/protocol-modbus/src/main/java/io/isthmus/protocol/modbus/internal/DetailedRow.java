@@ -1,6 +1,5 @@
 package io.isthmus.protocol.modbus.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,10 +32,10 @@ final class DetailedRow {
 
   /** The columns after {@code id.*}, in the log's order, set ones only. */
   Map<String, Object> columns() {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("tid", tid);
-    row.put("unit", unit);
-    row.put("func", func);
+    Row row = new Row(8);
+    row.add("tid", tid);
+    row.add("unit", unit);
+    row.add("func", func);
     putIfSet(row, "address", address);
     putIfSet(row, "quantity", quantity);
     putIfSet(row, "request_values", requestValues);
@@ -52,9 +51,9 @@ final class DetailedRow {
     return row;
   }
 
-  private static void putIfSet(Map<String, Object> row, String column, @Nullable Object value) {
+  private static void putIfSet(Row row, String column, @Nullable Object value) {
     if (value != null) {
-      row.put(column, value);
+      row.add(column, value);
     }
   }
 }

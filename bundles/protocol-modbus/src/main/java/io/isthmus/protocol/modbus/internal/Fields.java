@@ -6,12 +6,21 @@ import org.jspecify.annotations.Nullable;
 
 /** The decoded fields of one PDU, and the first thing found wrong with it. */
 final class Fields {
-  final Map<String, Object> values = new HashMap<>();
+  /** Empty, and left empty, when nobody reads the values (only the problem is wanted). */
+  final Map<String, Object> values;
+  private final boolean keep;
   @Nullable String weird;
   @Nullable String problem;
 
+  Fields(boolean keep) {
+    this.keep = keep;
+    this.values = keep ? new HashMap<>() : Map.of();
+  }
+
   Fields put(String name, Object value) {
-    values.put(name, value);
+    if (keep) {
+      values.put(name, value);
+    }
     return this;
   }
 

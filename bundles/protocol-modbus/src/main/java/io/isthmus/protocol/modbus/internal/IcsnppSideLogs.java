@@ -3,9 +3,7 @@ package io.isthmus.protocol.modbus.internal;
 import io.isthmus.api.decode.Conversation;
 import io.isthmus.api.decode.DecodeSink;
 import io.isthmus.api.event.Endpoint;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ICSNPP's per-message logs beside {@code modbus_detailed}: {@code modbus_mask_write_register},
@@ -25,72 +23,72 @@ final class IcsnppSideLogs {
   }
 
   /** The columns every side log starts with after {@code id.*}. */
-  private Map<String, Object> head(boolean client, String link, int tid, int unit, int function) {
+  private Row head(boolean client, String link, int tid, int unit, int function) {
     Endpoint from = client ? conversation.client() : conversation.server();
     Endpoint to = client ? conversation.server() : conversation.client();
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("is_orig", client);
-    row.put("source_h", from.ip());
-    row.put("source_p", from.port());
-    row.put("destination_h", to.ip());
-    row.put("destination_p", to.port());
-    row.put("modbus_detailed_link_id", link);
-    row.put("tid", tid);
-    row.put("unit", unit);
-    row.put("func", FunctionCodes.zeekName(function));
-    row.put("request_response", client ? "REQUEST" : "RESPONSE");
+    Row row = new Row(16);
+    row.add("is_orig", client);
+    row.add("source_h", from.ip());
+    row.add("source_p", from.port());
+    row.add("destination_h", to.ip());
+    row.add("destination_p", to.port());
+    row.add("modbus_detailed_link_id", link);
+    row.add("tid", tid);
+    row.add("unit", unit);
+    row.add("func", FunctionCodes.zeekName(function));
+    row.add("request_response", client ? "REQUEST" : "RESPONSE");
     return row;
   }
 
   void maskWrite(long time, boolean client, String link, int tid, int unit, Pdu pdu, DecodeSink sink) {
-    Map<String, Object> row = head(client, link, tid, unit, pdu.function());
-    row.put("address", pdu.u16(1));
-    row.put("and_mask", pdu.u16(3));
-    row.put("or_mask", pdu.u16(5));
+    Row row = head(client, link, tid, unit, pdu.function());
+    row.add("address", pdu.u16(1));
+    row.add("and_mask", pdu.u16(3));
+    row.add("or_mask", pdu.u16(5));
     sink.log(time, MASK_WRITE, row);
   }
 
   void readWriteRequest(long time, String link, int tid, int unit, Pdu pdu, List<Integer> written, DecodeSink sink) {
-    Map<String, Object> row = head(true, link, tid, unit, pdu.function());
-    row.put("write_start_address", pdu.u16(5));
-    row.put("write_registers", written);
-    row.put("read_start_address", pdu.u16(1));
-    row.put("read_quantity", pdu.u16(3));
+    Row row = head(true, link, tid, unit, pdu.function());
+    row.add("write_start_address", pdu.u16(5));
+    row.add("write_registers", written);
+    row.add("read_start_address", pdu.u16(1));
+    row.add("read_quantity", pdu.u16(3));
     sink.log(time, READ_WRITE, row);
   }
 
   void readWriteResponse(long time, String link, int tid, int unit, Pdu pdu, List<Integer> read, DecodeSink sink) {
-    Map<String, Object> row = head(false, link, tid, unit, pdu.function());
-    row.put("read_registers", read);
+    Row row = head(false, link, tid, unit, pdu.function());
+    row.add("read_registers", read);
     sink.log(time, READ_WRITE, row);
   }
 
   /** A Read Device Identification request; MEI data starts at PDU offset 2. Missing bytes read as 0, as in Zeek. */
   void deviceIdRequest(long time, String link, int tid, int unit, Pdu pdu, DecodeSink sink) {
-    Map<String, Object> row = head(true, link, tid, unit, pdu.function());
-    row.put("mei_type", "READ-DEVICE-IDENTIFICATION");
-    row.put("device_id_code", pdu.u8OrZero(2));
-    row.put("object_id_code", hex(pdu.u8OrZero(3)));
-    row.put("object_id", readObjectName(pdu.u8OrZero(3)));
+    Row row = head(true, link, tid, unit, pdu.function());
+    row.add("mei_type", "READ-DEVICE-IDENTIFICATION");
+    row.add("device_id_code", pdu.u8OrZero(2));
+    row.add("object_id_code", hex(pdu.u8OrZero(3)));
+    row.add("object_id", readObjectName(pdu.u8OrZero(3)));
     sink.log(time, DEVICE_ID, row);
   }
 
   /** One row per object of a Read Device Identification response, as ICSNPP writes them. */
   void deviceIdResponse(long time, String link, int tid, int unit, Pdu pdu, DecodeSink sink) {
-    Map<String, Object> row = head(false, link, tid, unit, pdu.function());
-    row.put("mei_type", "READ-DEVICE-IDENTIFICATION");
-    row.put("conformity_level_code", hex(pdu.u8OrZero(3)));
-    row.put("conformity_level", conformityName(pdu.u8OrZero(3)));
-    row.put("device_id_code", pdu.u8OrZero(2));
+    Row row = head(false, link, tid, unit, pdu.function());
+    row.add("mei_type", "READ-DEVICE-IDENTIFICATION");
+    row.add("conformity_level_code", hex(pdu.u8OrZero(3)));
+    row.add("conformity_level", conformityName(pdu.u8OrZero(3)));
+    row.add("device_id_code", pdu.u8OrZero(2));
     int objects = pdu.u8OrZero(6);
     int at = 7;
     for (int i = 0; i < objects; i++) {
       int id = pdu.u8OrZero(at);
       int length = pdu.u8OrZero(at + 1);
-      Map<String, Object> object = new LinkedHashMap<>(row);
-      object.put("object_id_code", hex(id));
-      object.put("object_id", objectName(id));
-      object.put("object_value", pdu.escaped(at + 2, length));
+      Row object = new Row(row, 3);
+      object.add("object_id_code", hex(id));
+      object.add("object_id", objectName(id));
+      object.add("object_value", pdu.escaped(at + 2, length));
       sink.log(time, DEVICE_ID, object);
       at += 2 + length;
     }

@@ -42,6 +42,9 @@ final class ModbusConversation implements ConversationDecoder {
   private final Framing fromServer = new Framing();
   private int framingErrors;
   private boolean abandoned;
+  /** The last unit's device endpoint: a connection mostly talks to one unit. */
+  private @Nullable Endpoint device;
+  private int deviceUnit;
   /** ICSNPP's logs, made on the first PDU of a sink that wants Zeek rows. */
   private @Nullable IcsnppLogs icsnpp;
 
@@ -158,7 +161,8 @@ final class ModbusConversation implements ConversationDecoder {
   private TelemetryEvent event(boolean client, long time, int transaction, int unit, Pdu pdu, int size,
       DecodeSink sink) {
     int function = pdu.function();
-    Fields fields = new Fields();
+    boolean wanted = sink.wantsEvents();
+    Fields fields = new Fields(wanted);
     fields.put("tid", transaction).put("unit", unit).put("func", FunctionCodes.zeekFunc(function))
         .put("func_code", function & 0x7f).put("func_class", FunctionCodes.functionClass(function))
         .put("request_response", client ? "REQUEST" : "RESPONSE");
@@ -188,6 +192,7 @@ final class ModbusConversation implements ConversationDecoder {
         .protocol(ModbusDecoder.PROTOCOL)
         .operation(operation(function, fields))
         .direction(client ? Direction.REQUEST : Direction.RESPONSE)
+        // A sink that only counts events (it writes rows) gets them without fields (UMAS unnamed).
         .fields(fields.values)
         .payloadSize(size)
         .malformed(fields.problem)
@@ -206,8 +211,14 @@ final class ModbusConversation implements ConversationDecoder {
 
   /** The server, with the unit id as the device behind it (a gateway serves several units). */
   private Endpoint deviceEndpoint(int unit) {
-    Endpoint s = conversation.server();
-    return new Endpoint(s.ip(), s.port(), s.mac(), Integer.toString(unit));
+    Endpoint d = device;
+    if (d == null || deviceUnit != unit) {
+      Endpoint s = conversation.server();
+      d = new Endpoint(s.ip(), s.port(), s.mac(), Integer.toString(unit));
+      device = d;
+      deviceUnit = unit;
+    }
+    return d;
   }
 
   private void framingError(long time, DecodeSink sink, String name, String detail) {

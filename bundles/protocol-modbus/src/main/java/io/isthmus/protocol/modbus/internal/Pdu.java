@@ -1,14 +1,18 @@
 package io.isthmus.protocol.modbus.internal;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One PDU (function code first) read by absolute offsets, big-endian as Modbus is. */
 final class Pdu {
   private final ByteBuffer bytes;
   private final int start;
   private final int length;
+  private @Nullable List<Integer> registers;
+  private int registersAt;
 
   Pdu(ByteBuffer bytes, int start, int length) {
     this.bytes = bytes;
@@ -37,22 +41,30 @@ final class Pdu {
     return u8(at) << 8 | u8(at + 1);
   }
 
-  /** Registers (16-bit values) from {@code at}. */
+  /**
+   * Registers (16-bit values) from {@code at}, unmodifiable. The event and the Zeek rows of a PDU
+   * ask for the same registers, so the last list is kept and given again.
+   */
   List<Integer> registers(int at, int count) {
-    List<Integer> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      out.add(u16(at + 2 * i));
+    if (registers != null && registersAt == at && registers.size() == count) {
+      return registers;
     }
-    return List.copyOf(out);
+    Integer[] values = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = u16(at + 2 * i);
+    }
+    registersAt = at;
+    registers = Collections.unmodifiableList(Arrays.asList(values));
+    return registers;
   }
 
   /** The first {@code count} bits from {@code at}, least significant bit of each byte first, as 0 and 1. */
   List<Integer> bits(int at, int count) {
-    List<Integer> out = new ArrayList<>(count);
+    Integer[] out = new Integer[count];
     for (int i = 0; i < count; i++) {
-      out.add(u8(at + i / 8) >> (i % 8) & 1);
+      out[i] = u8(at + i / 8) >> (i % 8) & 1;
     }
-    return List.copyOf(out);
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   String latin1(int at, int count) {

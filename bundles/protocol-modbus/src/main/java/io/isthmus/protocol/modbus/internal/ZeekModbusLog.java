@@ -1,8 +1,6 @@
 package io.isthmus.protocol.modbus.internal;
 
 import io.isthmus.api.decode.DecodeSink;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Zeek's stock {@code modbus} log (scripts/base/protocols/modbus/main.zeek): one row per PDU whose
@@ -20,8 +18,8 @@ final class ZeekModbusLog {
     if (function < 0x80) {
       writeHeader(time, tid, unit, function, client, sink);
     } else if (!client && pdu.dataLength() >= 1) {
-      Map<String, Object> row = row(tid, unit, function, false);
-      row.put("exception", ModbusTables.exception(pdu.u8(1)));
+      Row row = row(tid, unit, function, false);
+      row.add("exception", ModbusTables.exception(pdu.u8(1)));
       sink.log(time, PATH, row);
     }
   }
@@ -31,12 +29,12 @@ final class ZeekModbusLog {
     sink.log(time, PATH, row(tid, unit, function, client));
   }
 
-  private static Map<String, Object> row(int tid, int unit, int function, boolean client) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("tid", tid);
-    row.put("unit", unit);
-    row.put("func", FunctionCodes.zeekFunc(function));
-    row.put("pdu_type", client ? "REQ" : "RESP");
+  private static Row row(int tid, int unit, int function, boolean client) {
+    Row row = new Row(5);
+    row.add("tid", tid);
+    row.add("unit", unit);
+    row.add("func", FunctionCodes.zeekFunc(function));
+    row.add("pdu_type", client ? "REQ" : "RESP");
     return row;
   }
 }
