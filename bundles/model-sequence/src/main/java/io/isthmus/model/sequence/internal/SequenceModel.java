@@ -24,7 +24,9 @@ import org.osgi.service.metatype.annotations.Designate;
  *
  * <p>Only requests count: a response mirrors its request and adds no choice of the client's,
  * and cyclic I/O or unsolicited reports are the device's own rhythm, not a sequence of commands
- * (interleaving them would only make the chain depend on network timing).
+ * (interleaving them would only make the chain depend on network timing). Malformed PDUs are
+ * left out too: their operation is the decoder's best guess, and malformed traffic is reported
+ * by the decoders' weirds and other models.
  */
 @Component(service = DetectionModel.class, configurationPid = SequenceModel.PID, property = "isthmus.model=" + SequenceModel.ID)
 @Designate(ocd = SequenceConfig.class)
@@ -87,7 +89,7 @@ public final class SequenceModel implements DetectionModel {
     Settings s = settings;
     long seen = events.incrementAndGet();
     boolean learningNow = stillLearning(event.timeMicros(), seen, s);
-    if (event.direction() == Direction.RESPONSE || event.direction() == Direction.UNSOLICITED) {
+    if (event.direction() == Direction.RESPONSE || event.direction() == Direction.UNSOLICITED || event.isMalformed()) {
       return;
     }
     DeviceState device = device(event.device().deviceKey(), s);
