@@ -7,7 +7,7 @@ enum OperationKind {
   READ, WRITE, MODE_CHANGE, DOWNLOAD, UPLOAD, RESTART, FIRMWARE;
 
   static OperationKind of(String operation) {
-    String op = operation.toUpperCase(Locale.ROOT);
+    String op = operation.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     if (op.contains("FIRMWARE")) {
       return FIRMWARE;
     }
@@ -17,7 +17,7 @@ enum OperationKind {
     if (op.contains("UPLOAD")) {
       return UPLOAD;
     }
-    if (op.contains("RESTART") || op.contains("RESET") || op.contains("REINITIALIZE") || op.contains("LISTEN ONLY")) {
+    if (op.contains("RESTART") || op.contains("RESET") || op.contains("INITIALIZE") || op.contains("LISTEN_ONLY")) {
       return RESTART;
     }
     if (op.contains("STOP") || op.contains("START") || op.contains("_RUN")) {
@@ -25,7 +25,8 @@ enum OperationKind {
     }
     if (op.contains("WRITE") || op.startsWith("SET_") || op.contains("OPERATE") || op.startsWith("SELECT")
         || op.startsWith("CREATE") || op.startsWith("DELETE") || op.startsWith("APPLY") || op.contains("FORCE")
-        || op.startsWith("MASK_") || op.contains("COMMUNICATION_CONTROL")) {
+        || op.startsWith("MASK_") || op.contains("COMMUNICATION_CONTROL") || op.startsWith("ACTIVATE")
+        || op.startsWith("SAVE") || op.contains("ABLE_UNSOLICITED") || op.startsWith("ASSIGN_CLASS")) {
       return WRITE;
     }
     return READ;
