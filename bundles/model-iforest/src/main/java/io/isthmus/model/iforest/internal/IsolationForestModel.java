@@ -7,6 +7,7 @@ import io.isthmus.api.event.TelemetryEvent;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,7 +79,11 @@ public final class IsolationForestModel implements DetectionModel {
   @Override
   public void endLearning() {
     if (learning.compareAndSet(true, false)) {
-      training = CompletableFuture.runAsync(() -> pooled = Trainer.train(devices, settings), trainer);
+      try {
+        training = CompletableFuture.runAsync(() -> pooled = Trainer.train(devices, settings), trainer);
+      } catch (RejectedExecutionException e) {
+        // deactivated: the instance is being discarded and has nothing left to score
+      }
     }
   }
 
@@ -171,6 +176,10 @@ public final class IsolationForestModel implements DetectionModel {
     if (!imported.learning() && learning.compareAndSet(true, false)) {
       pooled = Trainer.train(devices, settings); // called before the first event: no scorer waits
     }
+  }
+
+  boolean trainerStopped() {
+    return trainer.isTerminated();
   }
 
   /** Waits for a training started by {@link #endLearning()} (tests, benchmarks). */

@@ -116,6 +116,21 @@ class IsolationForestModelTest {
     }
   }
 
+  @Test
+  void deactivateStopsTheTrainerThread() throws InterruptedException {
+    SyntheticTraffic site = new SyntheticTraffic(4);
+    IsolationForestModel m = model(Settings.defaults());
+    feed(m, site.normal(START, START + 5 * MINUTE));
+    m.endLearning();
+    m.awaitTraining();
+    m.deactivate();
+    assertTrue(m.trainerStopped());
+    IsolationForestModel late = model(Settings.defaults());
+    late.deactivate();
+    late.endLearning(); // nothing left to train on, and no exception out of a discarded instance
+    assertFalse(late.isLearning());
+  }
+
   /** The closed windows of one device in {@code events}, as the model computes them after learning. */
   static List<double[]> windows(List<TelemetryEvent> events, String device) {
     long windowMicros = Settings.defaults().windowMicros();
