@@ -51,7 +51,7 @@ class AnalyzeIT {
   @Test
   void findingsOfTheInputAreJsonLinesSortedByTimeAndNoneOfTheBaselineIsPrinted(@TempDir Path dir) throws Exception {
     Path input = resource("openics_EIP-SoftwareDownload.pcap");
-    DecodeIT.Run r = analyze(dir, "--baseline", BASELINE.toString(), "--input", input.toString());
+    DecodeIT.Run r = analyze(dir, "--baseline", BASELINE.toString(), "--input", input.toString(), "--model", "counting");
 
     assertEquals(0, r.code(), r.err().toString());
     assertEquals(1, r.err().size(), r.err().toString());
@@ -87,8 +87,28 @@ class AnalyzeIT {
   }
 
   @Test
+  void theProtocolSemanticsModelReportsTheProgramDownloadWithItsTechnique(@TempDir Path dir) throws Exception {
+    DecodeIT.Run r = analyze(dir, "--input", resource("openics_EIP-SoftwareDownload.pcap").toString(),
+        "--model", "protocol-semantics");
+
+    assertEquals(0, r.code(), r.err().toString());
+    List<JsonObject> downloads = r.out().stream().map(DecodeIT::parse)
+        .filter(f -> f.getJsonArray("techniques").getValuesAs(JsonObject.class).stream()
+            .anyMatch(t -> t.getString("id").equals("T0843")))
+        .toList();
+    assertFalse(downloads.isEmpty(), "a Program Download (T0843) finding: " + r.out());
+    for (JsonObject f : downloads) {
+      assertEquals("protocol-semantics", f.getString("model"));
+      assertEquals("192.168.10.120", f.getJsonObject("device").getString("ip"), "the controller written to");
+      assertTrue(f.getString("explanation").length() > 80, "an explanation an analyst can act on: " + f);
+    }
+  }
+
+  @Test
   void whatTheBaselineTaughtIsNotReportedAgain(@TempDir Path dir) throws Exception {
-    DecodeIT.Run r = analyze(dir, "--baseline", BASELINE.toString(), "--input", BASELINE.toString(), "--format", "table");
+    // The counting model only: protocol semantics reports some operations however often it has seen them.
+    DecodeIT.Run r = analyze(dir, "--baseline", BASELINE.toString(), "--input", BASELINE.toString(), "--format", "table",
+        "--model", "counting");
 
     assertEquals(0, r.code(), r.err().toString());
     assertEquals(List.of(String.join("  ", "TIME", "DEVICE", "SOURCE -> DESTINATION", "PROTOCOL", "MODEL", "SCORE",
