@@ -10,10 +10,11 @@ public interface DecodeSink {
   void emit(TelemetryEvent event);
 
   /**
-   * Whether {@link #emit} events are wanted. When false (for example {@code isthmus decode},
-   * which writes only {@link #log} rows), a decoder may skip building events and call {@link
-   * #emit} not at all; it still reports every {@link #weird} it would report otherwise and keeps
-   * the state (request/response pairing) its events and rows depend on. Defaults to true.
+   * Whether the contents of {@link #emit} events are wanted. When false (for example {@code
+   * isthmus decode}, which writes only {@link #log} rows and counts events), a decoder still
+   * emits one event per PDU but may leave its {@code fields} empty and skip work done only for
+   * them; it reports every {@link #weird} it would report otherwise and keeps the state
+   * (request/response pairing) its events and rows depend on. Defaults to true.
    */
   default boolean wantsEvents() {
     return true;

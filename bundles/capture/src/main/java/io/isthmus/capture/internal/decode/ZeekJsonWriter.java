@@ -56,6 +56,9 @@ final class ZeekJsonWriter implements RowWriter {
     final byte[] prefix;
     String[] names = new String[16];
     byte[][] bytes = new byte[16][];
+    /** The String value last written at each position, and once it came twice in a row, its bytes. */
+    @Nullable Object[] values = new Object[16];
+    byte[][] valueBytes = new byte[16][];
 
     Log(byte[] prefix) {
       this.prefix = prefix;
@@ -75,8 +78,37 @@ final class ZeekJsonWriter implements RowWriter {
       if (v == null || v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f)) {
         return;
       }
-      out.raw(at < log.names.length && log.names[at] == name ? log.bytes[at] : name(log, at, name));
+      if (at < log.names.length && log.names[at] == name) {
+        out.raw(log.bytes[at]);
+        if (v instanceof String s) {
+          string(log, at, s);
+          return;
+        }
+      } else {
+        out.raw(name(log, at, name));
+      }
       value(v);
+    }
+
+    /**
+     * Decoders repeat the same String instances in a column (function names, REQ/RESP): such a
+     * value is encoded once it comes a second time in a row, then copied.
+     */
+    private void string(Log log, int at, String s) {
+      if (log.values[at] != s) {
+        log.values[at] = s;
+        log.valueBytes[at] = null;
+        out.string(s);
+        return;
+      }
+      byte[] bytes = log.valueBytes[at];
+      if (bytes == null) {
+        Utf8Output scratch = scratch(s.length());
+        scratch.string(s);
+        bytes = scratch.buffered();
+        log.valueBytes[at] = bytes;
+      }
+      out.raw(bytes);
     }
   }
 
@@ -118,6 +150,8 @@ final class ZeekJsonWriter implements RowWriter {
         int size = Math.min(MAX_POSITIONS, Math.max(at + 1, 2 * log.names.length));
         log.names = java.util.Arrays.copyOf(log.names, size);
         log.bytes = java.util.Arrays.copyOf(log.bytes, size);
+        log.values = java.util.Arrays.copyOf(log.values, size);
+        log.valueBytes = java.util.Arrays.copyOf(log.valueBytes, size);
       }
       log.names[at] = name;
       log.bytes[at] = bytes;
@@ -180,7 +214,7 @@ final class ZeekJsonWriter implements RowWriter {
   private void value(@Nullable Object v) {
     if (v instanceof String s) {
       out.string(s);
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
       out.number(((Number) v).longValue());
     } else if (v instanceof Boolean b) {
       out.raw(b ? TRUE : FALSE);

@@ -32,7 +32,7 @@ final class DetailedRow {
 
   /** The columns after {@code id.*}, in the log's order, set ones only. */
   Map<String, Object> columns() {
-    Row row = new Row(8);
+    Row row = new Row(12);
     row.add("tid", tid);
     row.add("unit", unit);
     row.add("func", func);

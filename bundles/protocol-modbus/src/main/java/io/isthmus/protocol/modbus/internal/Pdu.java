@@ -13,6 +13,8 @@ final class Pdu {
   private final int length;
   private @Nullable List<Integer> registers;
   private int registersAt;
+  private @Nullable List<Integer> bits;
+  private int bitsAt;
 
   Pdu(ByteBuffer bytes, int start, int length) {
     this.bytes = bytes;
@@ -58,13 +60,21 @@ final class Pdu {
     return registers;
   }
 
-  /** The first {@code count} bits from {@code at}, least significant bit of each byte first, as 0 and 1. */
+  /**
+   * The first {@code count} bits from {@code at}, least significant bit of each byte first, as 0
+   * and 1, unmodifiable; the last list is kept as {@link #registers} keeps its.
+   */
   List<Integer> bits(int at, int count) {
+    if (bits != null && bitsAt == at && bits.size() == count) {
+      return bits;
+    }
     Integer[] out = new Integer[count];
     for (int i = 0; i < count; i++) {
       out[i] = u8(at + i / 8) >> (i % 8) & 1;
     }
-    return Collections.unmodifiableList(Arrays.asList(out));
+    bitsAt = at;
+    bits = Collections.unmodifiableList(Arrays.asList(out));
+    return bits;
   }
 
   String latin1(int at, int count) {
