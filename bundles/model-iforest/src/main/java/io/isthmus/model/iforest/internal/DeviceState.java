@@ -8,10 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the model keeps of one device. The open window, the clock and the pending windows belong to
- * the pipeline thread that owns the device. The learned windows are read by the trainer and by
- * exports, so they are guarded by this object's lock (taken once per closed window); the learned
- * operation and peer sets are concurrent for the same reason.
+ * What the model keeps of one device. The open window, the clock and the pending windows are
+ * guarded by this object's monitor: the pipeline thread that owns the device takes it for each
+ * event (uncontended), and the model's sweep takes it to close a silent device's window. The
+ * learned windows are also read by the trainer and by exports (same monitor); the learned operation
+ * and peer sets are concurrent for exports.
  */
 final class DeviceState {
   /** Windows closed after learning but before a forest was ready; scored once one is. */
@@ -20,6 +21,8 @@ final class DeviceState {
   record Closed(Window window, double[] features) {}
 
   final String key;
+  /** First seen after learning ended: compared with what all devices did while learning. */
+  final boolean lateComer;
   final Set<String> operations = ConcurrentHashMap.newKeySet();
   final Set<String> peers = ConcurrentHashMap.newKeySet();
   private final List<double[]> learned = new ArrayList<>();
@@ -31,8 +34,9 @@ final class DeviceState {
   long lastMicros = -1;
   final ArrayDeque<Closed> pending = new ArrayDeque<>();
 
-  DeviceState(String key) {
+  DeviceState(String key, boolean lateComer) {
     this.key = key;
+    this.lateComer = lateComer;
   }
 
   synchronized void learn(double[] features, int max) {

@@ -4,6 +4,7 @@ import io.isthmus.api.detection.DetectionModel;
 import io.isthmus.api.detection.FindingSink;
 import io.isthmus.api.detection.ModelState;
 import io.isthmus.api.event.TelemetryEvent;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +36,12 @@ public final class IsolationForestModel implements DetectionModel {
   private final String version;
   private final Settings settings;
   private final ConcurrentHashMap<String, DeviceState> devices = new ConcurrentHashMap<>();
+  /** Operations and peers of all devices while learning: what a device first seen later is compared with. */
+  private final Set<String> knownOperations = ConcurrentHashMap.newKeySet();
+  private final Set<String> knownPeers = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean learning = new AtomicBoolean(true);
   private final AtomicLong learningStart = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
   private final ExecutorService trainer = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "isthmus-iforest-trainer");
     t.setDaemon(true);
@@ -100,8 +105,37 @@ public final class IsolationForestModel implements DetectionModel {
     String key = event.device().deviceKey();
     DeviceState d = devices.get(key);
     if (d == null) {
-      d = devices.computeIfAbsent(key, DeviceState::new);
+      d = devices.computeIfAbsent(key, k -> new DeviceState(k, !learningNow));
     }
+    synchronized (d) { // uncontended but for the sweep below
+      add(d, event, learningNow, findings);
+    }
+    long due = nextSweep.get();
+    if (t >= due && nextSweep.compareAndSet(due, t + settings.windowMicros())) {
+      sweep(t, learningNow, findings);
+    }
+  }
+
+  /**
+   * Closes the windows of devices that fell silent: a window ends when its device's next event
+   * arrives, which for a PLC that was just stopped may be never. Runs once per window length of
+   * event time, on whichever thread sees that time pass; a window is closed once the clock is a
+   * whole window past its end, which leaves room for other threads' events that are a bit late.
+   */
+  private void sweep(long now, boolean learningNow, FindingSink findings) {
+    for (DeviceState d : devices.values()) {
+      synchronized (d) {
+        Window w = d.current;
+        if (w != null && w.startMicros + 2 * settings.windowMicros() <= now) {
+          d.current = null;
+          close(d, w, learningNow, findings);
+        }
+      }
+    }
+  }
+
+  private void add(DeviceState d, TelemetryEvent event, boolean learningNow, FindingSink findings) {
+    long t = event.timeMicros();
     long index = Math.floorDiv(t, settings.windowMicros());
     Window w = d.current;
     if (w != null && index > w.index) {
@@ -112,12 +146,22 @@ public final class IsolationForestModel implements DetectionModel {
       w = new Window(index, index * settings.windowMicros());
       d.current = w;
     }
-    // A device's first window, and everything while learning, extends what it is known to do.
-    boolean extend = learningNow || d.bootstrap;
     String op = event.operation();
     String peer = event.peer().ip();
-    boolean newOperation = extend ? d.operations.add(op) && !d.bootstrap : !d.operations.contains(op);
-    boolean newPeer = extend ? d.peers.add(peer) && !d.bootstrap : !d.peers.contains(peer);
+    boolean newOperation;
+    boolean newPeer;
+    if (learningNow) { // a device's first window has nothing to compare with: it only seeds the sets
+      knownOperations.add(op);
+      knownPeers.add(peer);
+      newOperation = d.operations.add(op) && !d.bootstrap;
+      newPeer = d.peers.add(peer) && !d.bootstrap;
+    } else if (d.lateComer) { // first seen after learning: new is what no device did while learning
+      newOperation = !knownOperations.contains(op);
+      newPeer = !knownPeers.contains(peer);
+    } else {
+      newOperation = !d.operations.contains(op);
+      newPeer = !d.peers.contains(peer);
+    }
     long gap = d.lastMicros < 0 ? -1 : Math.max(0, t - d.lastMicros);
     d.lastMicros = Math.max(d.lastMicros, t);
     w.add(event, gap, newOperation, newPeer);
@@ -171,6 +215,8 @@ public final class IsolationForestModel implements DetectionModel {
     StateCodec.Imported imported = StateCodec.read(state.data(), settings.maxDeviceWindows());
     for (DeviceState d : imported.devices()) {
       devices.put(d.key, d);
+      knownOperations.addAll(d.operations);
+      knownPeers.addAll(d.peers);
     }
     learningStart.set(imported.learningStartMicros());
     if (!imported.learning() && learning.compareAndSet(true, false)) {

@@ -79,7 +79,7 @@ final class StateCodec {
       int devices = count(in.readInt());
       List<DeviceState> out = new ArrayList<>();
       for (int i = 0; i < devices; i++) {
-        DeviceState d = new DeviceState(in.readUTF());
+        DeviceState d = new DeviceState(in.readUTF(), false);
         d.bootstrap = false;
         readSet(in, d.operations);
         readSet(in, d.peers);

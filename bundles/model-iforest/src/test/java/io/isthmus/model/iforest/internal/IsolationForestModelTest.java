@@ -117,6 +117,27 @@ class IsolationForestModelTest {
   }
 
   @Test
+  void aDeviceFirstSeenAfterLearningIsComparedWithWhatAllDevicesDid() {
+    SyntheticTraffic site = new SyntheticTraffic(7);
+    IsolationForestModel m = model(Settings.defaults().withLearningMinutes(0));
+    feed(m, site.normal(START, START + 20 * MINUTE));
+    m.endLearning();
+    m.awaitTraining();
+    long t = START + 20 * MINUTE;
+    List<TelemetryEvent> later = new ArrayList<>(site.normal(t, t + 5 * MINUTE));
+    for (long at = t; at < t + 5 * MINUTE; at += 500_000) { // polled like the others: nothing to report
+      later.add(SyntheticTraffic.event(at, SyntheticTraffic.MASTER, "10.0.0.14", "READ_HOLDING_REGISTERS",
+          io.isthmus.api.event.Direction.REQUEST, 5));
+    }
+    long odd = t + 2 * MINUTE + 1_000_000;
+    later.addAll(site.writeBurst(SyntheticTraffic.MASTER, "10.0.0.15", odd, 3, 3, "WRITE_SINGLE_COIL"));
+    List<Finding> findings = feed(m, SyntheticTraffic.merge(later, List.of()));
+    assertEquals(1, findings.size(), () -> "findings: " + findings);
+    assertEquals("10.0.0.15", findings.get(0).device().ip());
+    assertTrue(findings.get(0).indicators().contains("new_operation:WRITE_SINGLE_COIL"));
+  }
+
+  @Test
   void deactivateStopsTheTrainerThread() throws InterruptedException {
     SyntheticTraffic site = new SyntheticTraffic(4);
     IsolationForestModel m = model(Settings.defaults());
