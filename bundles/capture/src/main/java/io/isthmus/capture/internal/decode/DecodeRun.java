@@ -15,7 +15,8 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes the files of one request in turn, each in the calling thread, to one writer. Returns
+ * Decodes the files of one request in turn, each in the calling thread, to one writer (JSON
+ * lines are encoded and written on a second thread, {@link PipelinedWriter}). Returns
  * the command's exit code: 0 (weirds included), 1 if a file could not be decoded or the output
  * not written, 2 for a request that makes no sense. Every problem is one line on stderr.
  */
@@ -41,10 +42,17 @@ final class DecodeRun {
       return USAGE;
     }
     ConversationIndex index = new ConversationIndex();
-    List<ProtocolDecoder> tracked = chosen.stream().map(index::track).toList();
-    RowWriter writer = request.format().equals(DecodeRequest.TABLE) ? new TableWriter(request.out())
-        : new ZeekJsonWriter(request.out());
+    if (request.format().equals(DecodeRequest.TABLE)) {
+      return run(chosen, index, new TableWriter(request.out()));
+    }
+    try (PipelinedWriter writer = new PipelinedWriter(new ZeekJsonWriter(request.out()))) {
+      return run(chosen, index, writer);
+    }
+  }
+
+  private int run(List<ProtocolDecoder> chosen, ConversationIndex index, RowWriter writer) {
     DecodeSummary summary = new DecodeSummary();
+    List<ProtocolDecoder> tracked = chosen.stream().map(index::track).toList();
     int code = OK;
     for (String file : request.files()) {
       RowRouter router = new RowRouter(writer, index, summary);
