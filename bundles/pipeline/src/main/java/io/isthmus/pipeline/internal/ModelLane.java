@@ -17,6 +17,15 @@ final class ModelLane {
   /** Held events per partition, readable from other threads (housekeeping, status). */
   private final AtomicIntegerArray heldCounts;
   volatile @Nullable ModelState parkedState;
+  /** Version of the current or last model of this lane. */
+  volatile String version = "";
+  /**
+   * A shadow lane's findings never reach the listeners. Changed only under the registry's lock
+   * while the lane is parked and no worker is inside its model, then published with a new set.
+   */
+  volatile boolean shadow;
+  /** A shadow lane holding the version that was active before the last promotion. */
+  volatile boolean rollbackTarget;
   volatile long parkedSinceNanos;
   /** Where the current or last model of this lane came from; {@code null} when unknown (tests). */
   volatile @Nullable Supplier<Presence> presence;

@@ -3,7 +3,10 @@ package io.isthmus.pipeline.internal;
 import io.isthmus.api.detection.DetectionModel;
 import io.isthmus.api.detection.ModelState;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -12,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The set of models the workers score with. Changes are rare (a bundle starts, stops or is
- * updated) and build a new immutable {@link ModelSet}; workers read the current one per batch
- * without locking.
+ * updated; an operator promotes a version) and build a new immutable {@link ModelSet}; workers
+ * read the current one per batch without locking. Every change runs under this object's lock.
  */
 final class ModelRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
@@ -23,54 +26,75 @@ final class ModelRegistry {
 
   private final int partitions;
   private final Supplier<List<Partition>> workers;
+  private final Map<String, Comparison> comparisons = new HashMap<>();
+  private final ModelRoles roles;
   private volatile ModelSet current = ModelSet.EMPTY;
 
   ModelRegistry(int partitions, Supplier<List<Partition>> workers) {
     this.partitions = partitions;
     this.workers = workers;
+    this.roles = new ModelRoles(this);
   }
 
   ModelSet current() {
     return current;
   }
 
-  /**
-   * Adds a model. If a lane of the same id is parked (its previous version's bundle is being
-   * updated), the model takes over that lane: it imports the exported state, then the workers
-   * replay the held events into it before anything newer.
-   */
+  ModelRoles roles() {
+    return roles;
+  }
+
+  /** As {@link #add(DetectionModel, Supplier, boolean)}, from an unknown source, not asking to be a shadow. */
   void add(DetectionModel model) {
-    add(model, null);
+    add(model, null, false);
+  }
+
+  /** As {@link #add(DetectionModel, Supplier, boolean)}, not asking to be a shadow. */
+  void add(DetectionModel model, @Nullable Supplier<Presence> presence) {
+    add(model, presence, false);
   }
 
   /**
-   * As {@link #add(DetectionModel)}, with where the model comes from: a parked lane whose
-   * bundle is uninstalled, or stopped for longer than {@link #STOPPED_GRACE_NANOS}, is retired
-   * without waiting for the whole swap grace.
+   * Adds a model. If a lane of the same id and role is parked (its previous version's bundle is
+   * being updated), the model takes over that lane: it imports the exported state, then the
+   * workers replay the held events into it before anything newer. Otherwise it gets a lane of
+   * its own, in the role {@link ModelRoles#shadowOnBind} chooses.
+   *
+   * @param presence where the model comes from: a parked lane whose bundle is uninstalled, or
+   *     stopped for longer than {@link #STOPPED_GRACE_NANOS}, is retired without waiting for the
+   *     whole swap grace; {@code null} when unknown
+   * @param shadowRequested whether the service asks for the shadow role
    */
-  synchronized void add(DetectionModel model, @Nullable Supplier<Presence> presence) {
-    List<Binding> next = new ArrayList<>(current.asList());
+  synchronized void add(DetectionModel model, @Nullable Supplier<Presence> presence, boolean shadowRequested) {
     String id = model.id();
-    for (int i = 0; i < next.size(); i++) {
-      Binding b = next.get(i);
-      if (b.state() == Binding.State.PARKED && b.lane().modelId.equals(id)) {
-        ModelState state = b.lane().parkedState;
-        b.lane().parkedState = null;
-        b.lane().presence = presence;
-        importState(model, state);
-        next.set(i, Binding.active(b.lane(), model));
-        publish(next);
-        LOG.info("Model {} {} continues from {} after {} ms; replaying {} held events", id, model.version(),
-            state == null ? "a fresh state" : "version " + state.modelVersion() + "'s state",
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - b.lane().parkedSinceNanos), b.lane().heldTotal());
-        return;
-      }
+    String version = model.version();
+    boolean activeBound = find(id, Binding.State.ACTIVE, false) != null;
+    Binding parked = find(id, Binding.State.PARKED, activeBound || shadowRequested);
+    if (parked != null) {
+      takeOver(parked, model, presence);
+      return;
     }
     ModelLane lane = new ModelLane(id, partitions);
     lane.presence = presence;
-    next.add(Binding.active(lane, model));
+    lane.version = version;
+    lane.shadow = roles.shadowOnBind(id, version, shadowRequested, activeBound);
+    roles.bindNew(lane, model);
+  }
+
+  private void takeOver(Binding b, DetectionModel model, @Nullable Supplier<Presence> presence) {
+    ModelLane lane = b.lane();
+    ModelState state = lane.parkedState;
+    lane.parkedState = null;
+    lane.presence = presence;
+    lane.version = model.version();
+    importState(model, state);
+    roles.tookOver(lane);
+    List<Binding> next = new ArrayList<>(current.asList());
+    next.set(next.indexOf(b), Binding.active(lane, model));
     publish(next);
-    LOG.info("Model {} {} is scoring", id, model.version());
+    LOG.info("Model {} {}{} continues from {} after {} ms; replaying {} held events", lane.modelId, model.version(),
+        lane.shadow ? " (shadow)" : "", state == null ? "a fresh state" : "version " + state.modelVersion() + "'s state",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lane.parkedSinceNanos), lane.heldTotal());
   }
 
   /**
@@ -97,7 +121,7 @@ final class ModelRegistry {
   /**
    * Retires parked lanes whose model will not come back — its bundle uninstalled, stopped for
    * longer than {@link #STOPPED_GRACE_NANOS}, or parked longer than the grace period — and
-   * forgets retired lanes with nothing held.
+   * forgets retired lanes with nothing held. An active lane's last state is saved as it retires.
    */
   synchronized void expire(long graceNanos) {
     long now = System.nanoTime();
@@ -105,9 +129,10 @@ final class ModelRegistry {
     List<ModelLane> retiring = new ArrayList<>();
     for (Binding b : current.bindings()) {
       if (b.state() == Binding.State.PARKED && (now - b.lane().parkedSinceNanos >= graceNanos || gone(b.lane(), now))) {
-        LOG.info("Model {} is gone; releasing {} held events", b.lane().modelId, b.lane().heldTotal());
+        LOG.info("Model {} {} is gone; releasing {} held events", b.lane().modelId, b.lane().version, b.lane().heldTotal());
         next.add(b.retired());
         retiring.add(b.lane());
+        roles.retired(b.lane());
       } else if (b.state() == Binding.State.RETIRED && canForget(b.lane())) {
         retiring.add(b.lane());
       } else {
@@ -122,6 +147,59 @@ final class ModelRegistry {
         }
       }
     }
+  }
+
+  /**
+   * Parks the given lanes (adding those not yet in the set), waits until no worker is inside
+   * their models, runs {@code whileParked}, then lets each lane score again with its model. The
+   * workers hold the lanes' events meanwhile and replay them afterwards, so none is lost.
+   * Caller holds the lock.
+   */
+  void parkAround(Map<ModelLane, DetectionModel> lanes, Runnable whileParked) {
+    List<Binding> next = new ArrayList<>(current.asList());
+    Map<ModelLane, Boolean> present = new IdentityHashMap<>();
+    long now = System.nanoTime();
+    for (int i = 0; i < next.size(); i++) {
+      Binding b = next.get(i);
+      if (lanes.containsKey(b.lane())) {
+        present.put(b.lane(), true);
+        next.set(i, b.parked());
+      }
+    }
+    for (ModelLane lane : lanes.keySet()) {
+      lane.parkedSinceNanos = now;
+      if (!present.containsKey(lane)) {
+        next.add(new Binding(lane, Binding.State.PARKED, null));
+      }
+    }
+    awaitQuiescence(publish(next));
+    try {
+      whileParked.run();
+    } finally {
+      List<Binding> after = new ArrayList<>(current.asList());
+      for (int i = 0; i < after.size(); i++) {
+        DetectionModel model = lanes.get(after.get(i).lane());
+        if (model != null) {
+          after.set(i, Binding.active(after.get(i).lane(), model));
+        }
+      }
+      publish(after);
+    }
+  }
+
+  /** Starts the comparison of {@code modelId} afresh at the next published set. Caller holds the lock. */
+  void resetComparison(String modelId) {
+    comparisons.remove(modelId);
+  }
+
+  /** The binding of {@code id} in {@code state} and role, or {@code null}. */
+  @Nullable Binding find(String id, Binding.State state, boolean shadow) {
+    for (Binding b : current.bindings()) {
+      if (b.state() == state && b.lane().shadow == shadow && b.lane().modelId.equals(id)) {
+        return b;
+      }
+    }
+    return null;
   }
 
   /**
@@ -154,8 +232,9 @@ final class ModelRegistry {
     return -1;
   }
 
-  private long publish(List<Binding> next) {
-    ModelSet set = current.with(next);
+  /** Publishes a new set; caller holds the lock. */
+  long publish(List<Binding> next) {
+    ModelSet set = current.with(next, comparisons);
     current = set;
     for (Partition p : workers.get()) {
       p.wake();
@@ -188,7 +267,7 @@ final class ModelRegistry {
     }
   }
 
-  private static void importState(DetectionModel model, @Nullable ModelState state) {
+  static void importState(DetectionModel model, @Nullable ModelState state) {
     if (state == null) {
       return;
     }
@@ -200,7 +279,7 @@ final class ModelRegistry {
     }
   }
 
-  private static @Nullable ModelState exportState(DetectionModel model) {
+  static @Nullable ModelState exportState(DetectionModel model) {
     try {
       return model.exportState();
     } catch (RuntimeException | LinkageError e) {

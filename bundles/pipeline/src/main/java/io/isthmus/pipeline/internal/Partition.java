@@ -23,12 +23,14 @@ import org.jspecify.annotations.Nullable;
 final class Partition implements Runnable {
   private static final int BATCH = 256;
   private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final FindingSink DROP = finding -> { };
 
   final int index;
   private final MpscArrayQueue<QueuedEvent> queue;
   private final ScoringEngine engine;
   private final LatencyRecorder latency = new LatencyRecorder();
   private final FindingSink findings;
+  private final ShadowScratch shadows;
   private final int heldLimit;
   private int heldTotal;
   private long lastSeenVersion = -1;
@@ -50,6 +52,7 @@ final class Partition implements Runnable {
     this.engine = engine;
     this.heldLimit = heldLimit;
     this.findings = engine::dispatchFinding;
+    this.shadows = new ShadowScratch(findings);
   }
 
   void start(String name) {
@@ -132,14 +135,16 @@ final class Partition implements Runnable {
 
   private void score(QueuedEvent q, ModelSet set) {
     PendingEvent pending = null;
-    for (Binding b : set.bindings()) {
+    Binding[] bindings = set.bindings();
+    for (int i = 0; i < bindings.length; i++) {
+      Binding b = bindings[i];
       switch (b.state()) {
         case ACTIVE -> {
           DetectionModel model = b.model();
           if (b.lane().hasHeld(index)) {
             replay(b.lane(), model);
           }
-          observe(model, q.event());
+          observe(model, q.event(), liveSink(b, set.slots()[i]));
         }
         case PARKED -> {
           if (heldTotal >= heldLimit) {
@@ -156,13 +161,25 @@ final class Partition implements Runnable {
         case RETIRED -> { }
       }
     }
+    if (set.comparisons().length > 0) {
+      shadows.compare(set.comparisons());
+    }
     if (pending == null) {
       complete(q);
     }
   }
 
+  /** Where the findings of a model's live observation go: listeners, the comparison, or both. */
+  private FindingSink liveSink(Binding b, int slot) {
+    if (b.lane().shadow) {
+      return slot >= 0 ? shadows.shadowSink(slot) : DROP;
+    }
+    return slot >= 0 ? shadows.activeSink(slot) : findings;
+  }
+
   /** Replays held events into models that came back, and releases those of retired lanes. */
   private void settleHeld(ModelSet set) {
+    shadows.ensure(set.comparisons().length);
     for (Binding b : set.bindings()) {
       if (!b.lane().hasHeld(index)) {
         continue;
@@ -180,13 +197,13 @@ final class Partition implements Runnable {
     }
   }
 
+  /** Replayed events are not compared: the other version scored them in another pass. */
   private void replay(ModelLane lane, @Nullable DetectionModel model) {
+    FindingSink sink = lane.shadow ? DROP : findings;
     PendingEvent p;
     while ((p = lane.poll(index)) != null) {
       heldTotal--;
-      if (model != null) {
-        observe(model, p.queued.event());
-      }
+      observe(model, p.queued.event(), sink);
       release(p);
     }
   }
@@ -197,12 +214,12 @@ final class Partition implements Runnable {
     }
   }
 
-  private void observe(@Nullable DetectionModel model, TelemetryEvent event) {
+  private void observe(@Nullable DetectionModel model, TelemetryEvent event, FindingSink sink) {
     if (model == null) {
       return;
     }
     try {
-      model.observe(event, findings);
+      model.observe(event, sink);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       engine.modelFailed(model, event, e);
     }

@@ -3,9 +3,16 @@ package io.isthmus.pipeline.internal;
 import io.isthmus.api.detection.DetectionModel;
 import io.isthmus.api.detection.FindingListener;
 import io.isthmus.api.pipeline.EventChannel;
+import io.isthmus.api.pipeline.ModelInfo;
+import io.isthmus.api.pipeline.ModelLifecycle;
 import io.isthmus.api.pipeline.PipelineStatus;
 import io.isthmus.api.pipeline.SourceKind;
+import io.isthmus.api.pipeline.ShadowComparison;
 import io.isthmus.api.pipeline.TelemetryPipeline;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -24,21 +31,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline service. Models and finding listeners are dynamic, greedy references: a model
- * bundle that starts, stops or is updated changes the model set without pausing ingest.
+ * The pipeline service, and the lifecycle of its models. Models and finding listeners are
+ * dynamic, greedy references: a model bundle that starts, stops or is updated changes the model
+ * set without pausing ingest.
  */
-@Component(service = TelemetryPipeline.class, configurationPid = PipelineConfig.PID, immediate = true)
+@Component(service = {TelemetryPipeline.class, ModelLifecycle.class}, configurationPid = PipelineConfig.PID,
+    immediate = true)
 @Designate(ocd = PipelineConfig.class)
-public final class PipelineComponent implements TelemetryPipeline, BundleListener {
+public final class PipelineComponent implements TelemetryPipeline, ModelLifecycle, BundleListener {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineComponent.class);
   private static final long DRAIN_TIMEOUT_MILLIS = 30_000;
 
   private final ScoringEngine engine;
+  private final PipelineConfig config;
   private volatile @Nullable BundleContext context;
 
   @Activate
   public PipelineComponent(PipelineConfig config) {
+    this.config = config;
     this.engine = new ScoringEngine(settingsOrDefaults(config));
+  }
+
+  /** The configured directory, else {@code <isthmus.data>/models}, else the bundle's data area. */
+  static @Nullable Path stateDir(PipelineConfig config, BundleContext context) {
+    if (!config.state_dir().isBlank()) {
+      return Path.of(config.state_dir().trim());
+    }
+    String data = context.getProperty("isthmus.data");
+    if (data != null && !data.isBlank()) {
+      return Path.of(data.trim(), "models");
+    }
+    java.io.File area = context.getDataFile("models");
+    return area == null ? null : area.toPath();
   }
 
   private static EngineSettings settingsOrDefaults(PipelineConfig config) {
@@ -54,6 +78,13 @@ public final class PipelineComponent implements TelemetryPipeline, BundleListene
   void activate(BundleContext context) {
     this.context = context;
     context.addBundleListener(this);
+    Path dir = stateDir(config, context);
+    if (dir == null) {
+      LOG.warn("No directory for the models' learned state: it will not survive a restart");
+    } else {
+      engine.persistTo(new StateStore(dir), TimeUnit.SECONDS.toMillis(Math.max(0, config.state_save_interval_s())));
+      LOG.info("Models' learned state is saved in {}", dir);
+    }
     engine.start();
     PipelineStatus s = engine.status();
     LOG.info("Pipeline scoring on {} workers, {} queued events at most", s.workers(), s.queueCapacity());
@@ -75,7 +106,8 @@ public final class PipelineComponent implements TelemetryPipeline, BundleListene
       policyOption = ReferencePolicyOption.GREEDY)
   void addModel(DetectionModel model, ServiceReference<DetectionModel> reference) {
     Bundle bundle = reference.getBundle();
-    engine.registry().add(model, bundle == null ? null : () -> presence(bundle));
+    boolean shadow = ROLE_SHADOW.equals(String.valueOf(reference.getProperty(ROLE_PROPERTY)));
+    engine.registry().add(model, bundle == null ? null : () -> presence(bundle), shadow);
   }
 
   private static Presence presence(Bundle bundle) {
@@ -116,5 +148,25 @@ public final class PipelineComponent implements TelemetryPipeline, BundleListene
   @Override
   public PipelineStatus status() {
     return engine.status();
+  }
+
+  @Override
+  public List<ModelInfo> models() {
+    return engine.registry().roles().models();
+  }
+
+  @Override
+  public Optional<ShadowComparison> comparison(String modelId) {
+    return engine.registry().roles().comparison(modelId);
+  }
+
+  @Override
+  public ModelInfo promote(String modelId) {
+    return engine.registry().roles().promote(modelId);
+  }
+
+  @Override
+  public ModelInfo rollback(String modelId) {
+    return engine.registry().roles().rollback(modelId);
   }
 }

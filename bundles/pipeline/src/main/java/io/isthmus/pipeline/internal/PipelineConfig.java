@@ -32,4 +32,14 @@ public @interface PipelineConfig {
       description = "Most events held for all models being swapped together; beyond it they are counted as lost.",
       min = "0", max = "100000000")
   int held_events_limit() default 2_000_000;
+
+  @AttributeDefinition(name = "State directory",
+      description = "Where each active model's learned state is saved so a restart continues from it. Empty: "
+          + "<isthmus.data>/models when the framework property isthmus.data is set, else the pipeline bundle's data area.")
+  String state_dir() default "";
+
+  @AttributeDefinition(name = "State save interval (s)",
+      description = "How often the learned state of every active model is saved; 0 saves it only when a model "
+          + "is removed and when the pipeline stops.", min = "0", max = "86400")
+  long state_save_interval_s() default 300;
 }

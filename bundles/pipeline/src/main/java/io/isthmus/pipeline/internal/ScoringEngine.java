@@ -43,6 +43,7 @@ final class ScoringEngine {
   private final LongAdder heldReleased = new LongAdder();
   private final ScheduledExecutorService housekeeping;
   private volatile boolean running;
+  private long saveIntervalMillis;
 
   ScoringEngine(EngineSettings settings) {
     this.settings = settings;
@@ -60,12 +61,34 @@ final class ScoringEngine {
     });
   }
 
+  /**
+   * Saves learned state in {@code store}: every {@code intervalMillis} (0: never periodically),
+   * when an active model retires and when the engine stops; restores it when a model binds.
+   * Call before {@link #start()}.
+   */
+  void persistTo(StateStore store, long intervalMillis) {
+    registry.roles().useStore(store);
+    this.saveIntervalMillis = intervalMillis;
+  }
+
   void start() {
     running = true;
     for (Partition p : partitions) {
       p.start("isthmus-pipeline-" + p.index);
     }
     housekeeping.scheduleWithFixedDelay(this::expireParkedModels, 200, 200, TimeUnit.MILLISECONDS);
+    if (saveIntervalMillis > 0) {
+      housekeeping.scheduleWithFixedDelay(this::checkpoint, saveIntervalMillis, saveIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Saves the state of every active model now. */
+  void checkpoint() {
+    try {
+      registry.roles().checkpoint();
+    } catch (RuntimeException e) {
+      LOG.warn("Saving the models' state failed: {}", e.toString());
+    }
   }
 
   /** Stops accepting events, scores what is queued, and stops every thread the engine started. */
@@ -78,6 +101,7 @@ final class ScoringEngine {
       p.join(Math.max(1, deadline - System.currentTimeMillis()));
     }
     housekeeping.awaitTermination(1, TimeUnit.SECONDS);
+    checkpoint();
     long left = queueDepth();
     if (left > 0) {
       LOG.warn("Pipeline stopped with {} events not scored (drain timeout {} ms)", left, drainTimeoutMillis);
@@ -199,6 +223,9 @@ final class ScoringEngine {
     List<String> active = new ArrayList<>();
     List<String> parked = new ArrayList<>();
     for (Binding b : registry.current().bindings()) {
+      if (b.lane().shadow) {
+        continue; // a shadow raises nothing: see ModelLifecycle
+      }
       switch (b.state()) {
         case ACTIVE -> active.add(b.label());
         case PARKED -> parked.add(b.label());
