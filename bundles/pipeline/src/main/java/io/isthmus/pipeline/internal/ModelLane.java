@@ -19,6 +19,8 @@ final class ModelLane {
   volatile @Nullable ModelState parkedState;
   /** Version of the current or last model of this lane. */
   volatile String version = "";
+  /** Which model instance the lane scores with, see {@link StateStore}; {@code ""} when unknown. */
+  volatile String origin = "";
   /**
    * A shadow lane's findings never reach the listeners. Changed only under the registry's lock
    * while the lane is parked and no worker is inside its model, then published with a new set.

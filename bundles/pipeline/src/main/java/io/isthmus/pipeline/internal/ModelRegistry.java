@@ -44,14 +44,19 @@ final class ModelRegistry {
     return roles;
   }
 
-  /** As {@link #add(DetectionModel, Supplier, boolean)}, from an unknown source, not asking to be a shadow. */
+  /** As {@link #add(DetectionModel, Supplier, boolean, String)}, from an unknown source, not asking to be a shadow. */
   void add(DetectionModel model) {
-    add(model, null, false);
+    add(model, null, false, "");
   }
 
-  /** As {@link #add(DetectionModel, Supplier, boolean)}, not asking to be a shadow. */
+  /** As {@link #add(DetectionModel, Supplier, boolean, String)}, not asking to be a shadow. */
   void add(DetectionModel model, @Nullable Supplier<Presence> presence) {
-    add(model, presence, false);
+    add(model, presence, false, "");
+  }
+
+  /** As {@link #add(DetectionModel, Supplier, boolean, String)}, from an unknown instance. */
+  void add(DetectionModel model, @Nullable Supplier<Presence> presence, boolean shadowRequested) {
+    add(model, presence, shadowRequested, "");
   }
 
   /**
@@ -64,18 +69,22 @@ final class ModelRegistry {
    *     stopped for longer than {@link #STOPPED_GRACE_NANOS}, is retired without waiting for the
    *     whole swap grace; {@code null} when unknown
    * @param shadowRequested whether the service asks for the shadow role
+   * @param origin names the model instance (see {@link StateStore}); {@code ""} when unknown
    */
-  synchronized void add(DetectionModel model, @Nullable Supplier<Presence> presence, boolean shadowRequested) {
+  synchronized void add(DetectionModel model, @Nullable Supplier<Presence> presence, boolean shadowRequested,
+      String origin) {
     String id = model.id();
     String version = model.version();
     boolean activeBound = find(id, Binding.State.ACTIVE, false) != null;
     Binding parked = find(id, Binding.State.PARKED, activeBound || shadowRequested);
     if (parked != null) {
+      parked.lane().origin = origin;
       takeOver(parked, model, presence);
       return;
     }
     ModelLane lane = new ModelLane(id, partitions);
     lane.presence = presence;
+    lane.origin = origin;
     lane.version = version;
     lane.shadow = roles.shadowOnBind(id, version, shadowRequested, activeBound);
     roles.bindNew(lane, model);

@@ -4,14 +4,12 @@ import io.isthmus.api.detection.DetectionModel;
 import io.isthmus.api.detection.ModelState;
 import io.isthmus.api.pipeline.ModelInfo;
 import io.isthmus.api.pipeline.ShadowComparison;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,9 +23,7 @@ final class ModelRoles {
   private static final Logger LOG = LoggerFactory.getLogger(ModelRoles.class);
 
   private final ModelRegistry registry;
-  private @Nullable StateStore store;
-  /** The version promote or rollback last made active, per id; survives restarts through the store. */
-  private Properties preferred = new Properties();
+  private final StateKeeper states = new StateKeeper();
 
   ModelRoles(ModelRegistry registry) {
     this.registry = registry;
@@ -36,8 +32,7 @@ final class ModelRoles {
   /** Where states are saved and restored from; without a store nothing is persisted. */
   void useStore(StateStore store) {
     synchronized (registry) {
-      this.store = store;
-      this.preferred = store.activeVersions();
+      states.use(store);
     }
   }
 
@@ -47,7 +42,7 @@ final class ModelRoles {
    * if its service asks for it. A second version never becomes active beside a bound one.
    */
   boolean shadowOnBind(String id, String version, boolean shadowRequested, boolean activeBound) {
-    String chosen = preferred.getProperty(id);
+    String chosen = states.chosenVersion(id);
     boolean shadow = chosen != null ? !chosen.equals(version) : shadowRequested;
     return shadow || activeBound;
   }
@@ -62,7 +57,7 @@ final class ModelRoles {
       }
       Binding active = registry.find(id, Binding.State.ACTIVE, false);
       if (active == null) {
-        ModelRegistry.importState(model, load(id));
+        ModelRegistry.importState(model, states.load(id, lane.origin));
         registry.publish(with(lane, model));
         LOG.info("Model {} {} is scoring as a shadow with no active version to compare with", id, model.version());
         return;
@@ -74,7 +69,7 @@ final class ModelRoles {
       return;
     }
     Binding shadow = registry.find(id, Binding.State.ACTIVE, true);
-    ModelState saved = load(id);
+    ModelState saved = states.load(id, lane.origin);
     if (shadow == null) {
       ModelRegistry.importState(model, saved);
       registry.publish(with(lane, model));
@@ -110,9 +105,8 @@ final class ModelRoles {
 
   /** A parked lane got its next version; a chosen active version follows the update. */
   void tookOver(ModelLane lane) {
-    if (!lane.shadow && preferred.containsKey(lane.modelId) && !preferred.getProperty(lane.modelId).equals(lane.version)) {
-      preferred.setProperty(lane.modelId, lane.version);
-      savePreferred();
+    if (!lane.shadow && states.chosenVersion(lane.modelId) != null) {
+      states.choose(lane.modelId, lane.version);
     }
   }
 
@@ -121,13 +115,9 @@ final class ModelRoles {
     if (lane.shadow) {
       return;
     }
-    ModelState state = lane.parkedState;
-    if (state != null) {
-      save(state);
-    }
-    if (lane.version.equals(preferred.getProperty(lane.modelId))) {
-      preferred.remove(lane.modelId);
-      savePreferred();
+    states.save(lane.parkedState, lane.origin);
+    if (lane.version.equals(states.chosenVersion(lane.modelId))) {
+      states.choose(lane.modelId, null);
     }
   }
 
@@ -141,6 +131,7 @@ final class ModelRoles {
 
   private ModelInfo swap(String id, boolean rollback) {
     ModelState state;
+    String origin;
     synchronized (registry) {
       Binding active = registry.find(id, Binding.State.ACTIVE, false);
       Binding shadow = registry.find(id, Binding.State.ACTIVE, true);
@@ -168,15 +159,13 @@ final class ModelRoles {
             registry.resetComparison(id);
             exported[0] = next == null ? null : ModelRegistry.exportState(next);
           });
-      preferred.setProperty(id, shadow.lane().version);
-      savePreferred();
+      states.choose(id, shadow.lane().version);
       state = exported[0];
+      origin = shadow.lane().origin;
       LOG.info("Model {}: {} {} is active{}", id, rollback ? "rolled back," : "promoted,", shadow.lane().version,
           active == null ? "" : "; " + active.lane().version + " stays as the shadow for a rollback");
     }
-    if (state != null) {
-      save(state);
-    }
+    states.save(state, origin);
     return info(id).orElseThrow();
   }
 
@@ -194,61 +183,34 @@ final class ModelRoles {
    * that no worker is inside them; a parked one's exported state is the freshest there is.
    */
   void checkpoint() {
-    List<ModelState> states = new ArrayList<>();
+    List<Runnable> saves = new ArrayList<>();
     synchronized (registry) {
-      if (store == null) {
+      if (!states.enabled()) {
         return;
       }
       Map<ModelLane, DetectionModel> bound = new IdentityHashMap<>();
       for (Binding b : registry.current().bindings()) {
-        if (b.lane().shadow) {
+        ModelLane lane = b.lane();
+        if (lane.shadow) {
           continue;
         }
         if (b.state() == Binding.State.ACTIVE && b.model() != null) {
-          bound.put(b.lane(), b.model());
-        } else if (b.state() == Binding.State.PARKED && b.lane().parkedState != null) {
-          states.add(b.lane().parkedState);
+          bound.put(lane, b.model());
+        } else if (b.state() == Binding.State.PARKED && lane.parkedState != null) {
+          ModelState parked = lane.parkedState;
+          String origin = lane.origin;
+          saves.add(() -> states.save(parked, origin));
         }
       }
       if (!bound.isEmpty()) {
-        registry.parkAround(bound, () -> bound.values().forEach(m -> {
-          ModelState s = ModelRegistry.exportState(m);
-          if (s != null) {
-            states.add(s);
-          }
+        registry.parkAround(bound, () -> bound.forEach((lane, model) -> {
+          ModelState exported = ModelRegistry.exportState(model);
+          String origin = lane.origin;
+          saves.add(() -> states.save(exported, origin));
         }));
       }
     }
-    states.forEach(this::save);
-  }
-
-  private @Nullable ModelState load(String id) {
-    StateStore s = store;
-    return s == null ? null : s.load(id).orElse(null);
-  }
-
-  private void save(ModelState state) {
-    StateStore s = store;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.save(state);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Cannot save the state of model {} {} in {}: {}", state.modelId(), state.modelVersion(), s.dir(), e.toString());
-    }
-  }
-
-  private void savePreferred() {
-    StateStore s = store;
-    if (s == null) {
-      return;
-    }
-    try {
-      s.saveActiveVersions(preferred);
-    } catch (IOException e) {
-      LOG.warn("Cannot save the chosen active versions in {}: {}", s.dir(), e.toString());
-    }
+    saves.forEach(Runnable::run);
   }
 
   List<ModelInfo> models() {

@@ -46,9 +46,11 @@ public final class PipelineComponent implements TelemetryPipeline, ModelLifecycl
   private final PipelineConfig config;
   private volatile @Nullable BundleContext context;
 
+  /** The context comes with the constructor: model references bind before {@link #activate}. */
   @Activate
-  public PipelineComponent(PipelineConfig config) {
+  public PipelineComponent(PipelineConfig config, BundleContext context) {
     this.config = config;
+    this.context = context;
     this.engine = new ScoringEngine(settingsOrDefaults(config));
   }
 
@@ -107,7 +109,14 @@ public final class PipelineComponent implements TelemetryPipeline, ModelLifecycl
   void addModel(DetectionModel model, ServiceReference<DetectionModel> reference) {
     Bundle bundle = reference.getBundle();
     boolean shadow = ROLE_SHADOW.equals(String.valueOf(reference.getProperty(ROLE_PROPERTY)));
-    engine.registry().add(model, bundle == null ? null : () -> presence(bundle), shadow);
+    engine.registry().add(model, bundle == null ? null : () -> presence(bundle), shadow, origin(reference));
+  }
+
+  /** The model instance, unique across framework launches: see {@link StateStore}. */
+  private String origin(ServiceReference<DetectionModel> reference) {
+    BundleContext c = context;
+    String framework = c == null ? null : c.getProperty("org.osgi.framework.uuid");
+    return framework == null ? "" : framework + "/" + reference.getProperty("service.id");
   }
 
   private static Presence presence(Bundle bundle) {

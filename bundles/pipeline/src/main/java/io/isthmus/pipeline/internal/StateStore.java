@@ -23,8 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The learned state of each active model on disk, one file per model id, so a restart continues
  * from it. A file is written to a temporary name and moved into place, so a crash leaves either
- * the old or the new file. Layout: magic, file format, model id, model version, state format,
- * length, state bytes, then the SHA-256 of everything before it.
+ * the old or the new file. Layout: magic, file format, model id, model version, origin, state
+ * format, length, state bytes, then the SHA-256 of everything before it.
+ *
+ * <p>The origin names the model instance that exported the state (framework UUID and service
+ * id): when the pipeline restarts but that instance lives on, it already holds the state and must
+ * not import it a second time.
  */
 final class StateStore {
   private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
@@ -61,7 +65,14 @@ final class StateStore {
     return b.toString();
   }
 
+  /** A saved state and the model instance it came from ({@code ""} when unknown). */
+  record Saved(ModelState state, String origin) {}
+
   void save(ModelState state) throws IOException {
+    save(state, "");
+  }
+
+  void save(ModelState state, String origin) throws IOException {
     byte[] data = state.data();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length + 128);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -69,6 +80,7 @@ final class StateStore {
       out.writeInt(FILE_FORMAT);
       out.writeUTF(state.modelId());
       out.writeUTF(state.modelVersion());
+      out.writeUTF(origin);
       out.writeInt(state.formatVersion());
       out.writeInt(data.length);
       out.write(data);
@@ -93,6 +105,11 @@ final class StateStore {
    * fails its checksum is logged in one line and renamed {@code .bad}; the model then starts fresh.
    */
   Optional<ModelState> load(String modelId) {
+    return loadSaved(modelId).map(Saved::state);
+  }
+
+  /** As {@link #load}, with the origin of the state. */
+  Optional<Saved> loadSaved(String modelId) {
     Path file = fileOf(modelId);
     if (!Files.exists(file)) {
       return Optional.empty();
@@ -114,7 +131,7 @@ final class StateStore {
     }
   }
 
-  private static ModelState read(Path file, String modelId) throws IOException {
+  private static Saved read(Path file, String modelId) throws IOException {
     byte[] all = Files.readAllBytes(file);
     if (all.length < 32 + 4 * 4) {
       throw new EOFException("file of " + all.length + " bytes is too short");
@@ -136,6 +153,7 @@ final class StateStore {
         throw new IOException("holds the state of model " + id);
       }
       String version = in.readUTF();
+      String origin = in.readUTF();
       int format = in.readInt();
       int length = in.readInt();
       if (length < 0 || length > MAX_STATE_BYTES || length != in.available()) {
@@ -143,7 +161,7 @@ final class StateStore {
       }
       byte[] data = new byte[length];
       in.readFully(data);
-      return new ModelState(id, version, format, data);
+      return new Saved(new ModelState(id, version, format, data), origin);
     }
   }
 

@@ -58,6 +58,27 @@ class PersistenceTest {
     assertEquals(500, again.importedCount);
   }
 
+  /** The pipeline restarts, the model instance does not: it already holds what it learned. */
+  @Test
+  void theSameInstanceIsNotGivenItsOwnStateTwice() throws Exception {
+    start(0);
+    ScriptedModel model = new ScriptedModel("m", "1");
+    engine.registry().add(model, null, false, "fw-1/42");
+    publish(100);
+    awaitScored(engine, 100);
+    engine.stop(10_000);
+
+    start(0);
+    engine.registry().add(model, null, false, "fw-1/42");
+    assertEquals(-1, model.importedCount, "not imported into the instance that exported it");
+    engine.stop(10_000);
+
+    start(0); // the next launch: a new framework, a new instance
+    ScriptedModel other = new ScriptedModel("m", "1");
+    engine.registry().add(other, null, false, "fw-2/7");
+    assertEquals(100, other.importedCount, "a new instance continues from the saved state");
+  }
+
   @Test
   void aCorruptFileIsKeptAsideAndTheModelStartsFresh() throws Exception {
     start(0);
