@@ -7,6 +7,7 @@ import io.isthmus.api.event.Direction;
 import io.isthmus.api.event.Endpoint;
 import io.isthmus.api.event.TelemetryEvent;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,8 @@ final class ModbusConversation implements ConversationDecoder {
   private final PendingRequests pending = new PendingRequests(MAX_PENDING);
   private final Framing fromClient = new Framing();
   private final Framing fromServer = new Framing();
+  /** The PDU being decoded (a Pdu reads it and is dropped before the next). */
+  private final byte[] frame = new byte[MAX_LENGTH];
   private int framingErrors;
   private boolean abandoned;
   /** The last unit's device endpoint: a connection mostly talks to one unit. */
@@ -106,7 +109,9 @@ final class ModbusConversation implements ConversationDecoder {
         continue;
       }
       framingErrors = 0;
-      Pdu pdu = new Pdu(data, at + HEADER, length - 1);
+      // Copied out once: a byte array reads faster than a (read-only) buffer, byte by byte.
+      data.get(at + HEADER, frame, 0, length - 1);
+      Pdu pdu = new Pdu(frame, 0, length - 1);
       sink.emit(event(client, timeMicros, transaction, unit, pdu, 6 + length, sink));
       if (sink.wantsLogs()) {
         if (!zeekSilent) {
@@ -261,7 +266,9 @@ final class ModbusConversation implements ConversationDecoder {
     return following == Verdict.REJECT ? Verdict.REJECT : Verdict.ACCEPT;
   }
 
+  /** Big-endian whatever the buffer's order (one read instead of two: a header is read per frame). */
   private static int u16(ByteBuffer b, int at) {
-    return (b.get(at) & 0xff) << 8 | (b.get(at + 1) & 0xff);
+    short v = b.getShort(at);
+    return Short.toUnsignedInt(b.order() == ByteOrder.BIG_ENDIAN ? v : Short.reverseBytes(v));
   }
 }

@@ -1,6 +1,5 @@
 package io.isthmus.protocol.modbus.internal;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -8,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /** One PDU (function code first) read by absolute offsets, big-endian as Modbus is. */
 final class Pdu {
-  private final ByteBuffer bytes;
+  private final byte[] bytes;
   private final int start;
   private final int length;
   private @Nullable List<Integer> registers;
@@ -16,7 +15,8 @@ final class Pdu {
   private @Nullable List<Integer> bits;
   private int bitsAt;
 
-  Pdu(ByteBuffer bytes, int start, int length) {
+  /** The PDU in {@code bytes} from {@code start}; the array is read, never kept past the PDU's decoding. */
+  Pdu(byte[] bytes, int start, int length) {
     this.bytes = bytes;
     this.start = start;
     this.length = length;
@@ -36,7 +36,7 @@ final class Pdu {
   }
 
   int u8(int at) {
-    return bytes.get(start + at) & 0xff;
+    return bytes[start + at] & 0xff;
   }
 
   int u16(int at) {
