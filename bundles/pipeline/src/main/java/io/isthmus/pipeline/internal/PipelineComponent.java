@@ -52,6 +52,14 @@ public final class PipelineComponent implements TelemetryPipeline, ModelLifecycl
     this.config = config;
     this.context = context;
     this.engine = new ScoringEngine(settingsOrDefaults(config));
+    // before the model references bind, which restores their state
+    Path dir = stateDir(config, context);
+    if (dir == null) {
+      LOG.warn("No directory for the models' learned state: it will not survive a restart");
+    } else {
+      engine.persistTo(new StateStore(dir), TimeUnit.SECONDS.toMillis(Math.max(0, config.state_save_interval_s())));
+      LOG.info("Models' learned state is saved in {}", dir);
+    }
   }
 
   /** The configured directory, else {@code <isthmus.data>/models}, else the bundle's data area. */
@@ -80,13 +88,6 @@ public final class PipelineComponent implements TelemetryPipeline, ModelLifecycl
   void activate(BundleContext context) {
     this.context = context;
     context.addBundleListener(this);
-    Path dir = stateDir(config, context);
-    if (dir == null) {
-      LOG.warn("No directory for the models' learned state: it will not survive a restart");
-    } else {
-      engine.persistTo(new StateStore(dir), TimeUnit.SECONDS.toMillis(Math.max(0, config.state_save_interval_s())));
-      LOG.info("Models' learned state is saved in {}", dir);
-    }
     engine.start();
     PipelineStatus s = engine.status();
     LOG.info("Pipeline scoring on {} workers, {} queued events at most", s.workers(), s.queueCapacity());
@@ -109,14 +110,19 @@ public final class PipelineComponent implements TelemetryPipeline, ModelLifecycl
   void addModel(DetectionModel model, ServiceReference<DetectionModel> reference) {
     Bundle bundle = reference.getBundle();
     boolean shadow = ROLE_SHADOW.equals(String.valueOf(reference.getProperty(ROLE_PROPERTY)));
-    engine.registry().add(model, bundle == null ? null : () -> presence(bundle), shadow, origin(reference));
+    engine.registry().add(model, bundle == null ? null : () -> presence(bundle), shadow, origin(model, reference));
   }
 
-  /** The model instance, unique across framework launches: see {@link StateStore}. */
-  private String origin(ServiceReference<DetectionModel> reference) {
+  /**
+   * Names the model instance across framework launches (see {@link StateStore}). The service id
+   * alone is not enough: SCR disposes a delayed component nobody uses and makes a new instance
+   * under the same registration, so the instance's identity hash is part of the name.
+   */
+  private String origin(DetectionModel model, ServiceReference<DetectionModel> reference) {
     BundleContext c = context;
     String framework = c == null ? null : c.getProperty("org.osgi.framework.uuid");
-    return framework == null ? "" : framework + "/" + reference.getProperty("service.id");
+    return framework == null ? ""
+        : framework + "/" + reference.getProperty("service.id") + "/" + Integer.toHexString(System.identityHashCode(model));
   }
 
   private static Presence presence(Bundle bundle) {
