@@ -15,7 +15,8 @@ import java.util.Optional;
  * events but whose findings only feed a {@link ShadowComparison}. A model service registered
  * with the service property {@value #ROLE_PROPERTY}{@code =}{@value #ROLE_SHADOW}, or one that
  * binds while its id already has an active version, becomes the shadow; it starts from the
- * active version's exported state.
+ * active version's exported state. Once an operator has promoted or rolled back, the version so
+ * chosen is the active one after a restart too, whichever version binds first.
  *
  * <p>Promoting and rolling back hold the events of both versions for a moment, switch the roles,
  * then replay the held events: no event is lost, and each version keeps the state it learned.
