@@ -96,7 +96,7 @@ final class ModelRegistry {
     lane.parkedState = null;
     lane.presence = presence;
     lane.version = model.version();
-    importState(model, state);
+    StateTransfer.importState(model, state);
     roles.tookOver(lane);
     List<Binding> next = new ArrayList<>(current.asList());
     next.set(next.indexOf(b), Binding.active(lane, model));
@@ -124,7 +124,7 @@ final class ModelRegistry {
     next.set(at, next.get(at).parked());
     // Held under the lock so a next version that binds meanwhile waits for the exported state.
     awaitQuiescence(publish(next));
-    lane.parkedState = exportState(model);
+    lane.parkedState = StateTransfer.exportState(model);
   }
 
   /**
@@ -273,28 +273,6 @@ final class ModelRegistry {
         Thread.onSpinWait();
         Thread.yield();
       }
-    }
-  }
-
-  static void importState(DetectionModel model, @Nullable ModelState state) {
-    if (state == null) {
-      return;
-    }
-    try {
-      model.importState(state);
-    } catch (RuntimeException | LinkageError e) {
-      LOG.warn("Model {} {} could not import the state of version {}; it starts fresh: {}",
-          model.id(), model.version(), state.modelVersion(), e.toString());
-    }
-  }
-
-  static @Nullable ModelState exportState(DetectionModel model) {
-    try {
-      return model.exportState();
-    } catch (RuntimeException | LinkageError e) {
-      LOG.warn("Model {} {} failed to export its state; its next version starts fresh: {}",
-          model.id(), model.version(), e.toString());
-      return null;
     }
   }
 }

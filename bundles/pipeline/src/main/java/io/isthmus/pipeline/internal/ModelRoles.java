@@ -57,28 +57,28 @@ final class ModelRoles {
       }
       Binding active = registry.find(id, Binding.State.ACTIVE, false);
       if (active == null) {
-        ModelRegistry.importState(model, states.load(id, lane.origin));
+        StateTransfer.importState(model, states.load(id, lane.origin));
         registry.publish(with(lane, model));
         LOG.info("Model {} {} is scoring as a shadow with no active version to compare with", id, model.version());
         return;
       }
       DetectionModel activeModel = active.model();
       registry.parkAround(pair(active.lane(), activeModel, lane, model),
-          () -> ModelRegistry.importState(model, ModelRegistry.exportState(activeModel)));
+          () -> StateTransfer.importState(model, StateTransfer.exportState(activeModel)));
       LOG.info("Model {} {} is scoring as a shadow of {}, from its state", id, model.version(), active.lane().version);
       return;
     }
     Binding shadow = registry.find(id, Binding.State.ACTIVE, true);
     ModelState saved = states.load(id, lane.origin);
     if (shadow == null) {
-      ModelRegistry.importState(model, saved);
+      StateTransfer.importState(model, saved);
       registry.publish(with(lane, model));
     } else {
       // the chosen version binds after the other: the shadow starts again from the active state
       DetectionModel shadowModel = shadow.model();
       registry.parkAround(pair(lane, model, shadow.lane(), shadowModel), () -> {
-        ModelRegistry.importState(model, saved);
-        ModelRegistry.importState(shadowModel, ModelRegistry.exportState(model));
+        StateTransfer.importState(model, saved);
+        StateTransfer.importState(shadowModel, StateTransfer.exportState(model));
       });
     }
     LOG.info("Model {} {} is scoring{}", id, model.version(),
@@ -157,7 +157,7 @@ final class ModelRoles {
               active.lane().rollbackTarget = true;
             }
             registry.resetComparison(id);
-            exported[0] = next == null ? null : ModelRegistry.exportState(next);
+            exported[0] = next == null ? null : StateTransfer.exportState(next);
           });
       states.choose(id, shadow.lane().version);
       state = exported[0];
@@ -204,7 +204,7 @@ final class ModelRoles {
       }
       if (!bound.isEmpty()) {
         registry.parkAround(bound, () -> bound.forEach((lane, model) -> {
-          ModelState exported = ModelRegistry.exportState(model);
+          ModelState exported = StateTransfer.exportState(model);
           String origin = lane.origin;
           saves.add(() -> states.save(exported, origin));
         }));
