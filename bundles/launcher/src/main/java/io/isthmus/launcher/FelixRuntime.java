@@ -46,6 +46,8 @@ final class FelixRuntime {
     props.put("felix.cm.dir", data.resolve("config").toString());
     props.put("felix.fileinstall.dir", options.deployDir().toAbsolutePath().toString());
     props.put("felix.log.level", "1");
+    // Bundles find the data directory here (the pipeline keeps learned model state under it).
+    props.putAll(variables);
     props.putIfAbsent("org.apache.felix.http.host", options.httpHost());
     props.put("org.apache.felix.http.host", options.httpHost());
     if (options.httpPort() == 0) {
@@ -62,7 +64,11 @@ final class FelixRuntime {
 
     FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
         .orElseThrow(() -> new StartupException("no OSGi framework on the class path"));
-    Framework framework = factory.newFramework(props);
+    // Felix takes its logger as an object among the (string) properties.
+    Map<String, Object> withLogger = new HashMap<>(props);
+    withLogger.put("felix.log.logger", new FrameworkLog());
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Framework framework = factory.newFramework((Map) withLogger);
     FelixRuntime runtime = new FelixRuntime(framework);
     try {
       timing("framework created");

@@ -9,11 +9,17 @@ import java.io.IOException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 
 /** {@code /api/v1/models}: the models' roles and shadow comparisons; promote and roll back. See {@link ModelsApi}. */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletPattern({"/api/v1/models", "/api/v1/models/*"})
+/*
+ * Plain whiteboard properties, not the pattern annotation: that one makes the whole bundle require
+ * an HTTP whiteboard, and the pipeline also runs without HTTP (isthmus analyze). The reference to
+ * the whiteboard runtime keeps this component (and its servlet classes) inactive there.
+ */
+@Component(service = Servlet.class,
+    property = {"osgi.http.whiteboard.servlet.pattern=/api/v1/models", "osgi.http.whiteboard.servlet.pattern=/api/v1/models/*"},
+    reference = @Reference(name = "httpRuntime", service = HttpServiceRuntime.class))
 public final class ModelsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
