@@ -103,6 +103,10 @@ final class FunctionCodes {
 
   /** Zeek's {@code Modbus::function_codes[code]}: a known name, else {@code unknown-<code>} (any byte value). */
   static String zeekName(int code) {
+    return ZEEK_NAMES[code & 0xff];
+  }
+
+  private static String computeZeekName(int code) {
     return code < 128 && !UNASSIGNED.equals(CLASSES[code]) && !USER_DEFINED.equals(CLASSES[code])
         ? NAMES[code] : "unknown-" + code;
   }
@@ -112,6 +116,10 @@ final class FunctionCodes {
    * exception to a known function, {@code unknown-<byte>} when the masked code has no name.
    */
   static String zeekFunc(int functionByte) {
+    return ZEEK_FUNCS[functionByte & 0xff];
+  }
+
+  private static String computeZeekFunc(int functionByte) {
     int masked = functionByte & 0x7f;
     if (functionByte < 0x80 || zeekName(masked).startsWith("unknown-")) {
       return zeekName(functionByte);
@@ -121,5 +129,18 @@ final class FunctionCodes {
 
   static String functionClass(int code) {
     return CLASSES[code & 0x7f];
+  }
+
+  /** {@link #zeekName} and {@link #zeekFunc} of every byte, made once: they are asked per PDU. */
+  private static final String[] ZEEK_NAMES = new String[256];
+  private static final String[] ZEEK_FUNCS = new String[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      ZEEK_NAMES[b] = computeZeekName(b);
+    }
+    for (int b = 0; b < 256; b++) {
+      ZEEK_FUNCS[b] = computeZeekFunc(b);
+    }
   }
 }
