@@ -107,7 +107,10 @@ final class Baseline {
   /**
    * The score for values beyond the learned range, which the forest cannot see: a forest splits
    * only between learned values, so a value far past the largest scores like the largest, and a
-   * feature that never varied is never split. Per feature, the distance beyond [min, max] in
+   * feature that never varied is never split. Only the upper side counts: the range-checked
+   * features (operations, peers, write and error ratios, new ones) are suspicious when they rise
+   * and ordinary when they fall (a quieter window, a partial one at the end of a capture). Per
+   * feature, the distance past the learned maximum in
    * spreads over its {@link Features#RANGE_TOLERANCE}; the ratios of at least 1 are added (a new
    * host that also sends a new operation is more telling than either), and their sum r gives
    * {@code 1 - 0.5 / r}: 0.5 for one feature just at its tolerance, 0.75 at twice, towards 1.
@@ -115,7 +118,7 @@ final class Baseline {
   double rangeScore(double[] x) {
     double sum = 0;
     for (int c = 0; c < Features.COUNT; c++) {
-      double beyond = Math.max(x[c] - high[c], low[c] - x[c]);
+      double beyond = x[c] - high[c];
       double ratio = beyond / scale[c] / Features.RANGE_TOLERANCE[c];
       if (ratio >= 1) {
         sum += ratio;
@@ -124,9 +127,9 @@ final class Baseline {
     return sum >= 1 ? 1 - 0.5 / sum : 0;
   }
 
-  /** Whether feature {@code c} of {@code x} lies beyond its learned range by its tolerance. */
+  /** Whether feature {@code c} of {@code x} lies above its learned range by its tolerance. */
   boolean beyondRange(double[] x, int c) {
-    double beyond = Math.max(x[c] - high[c], low[c] - x[c]);
+    double beyond = x[c] - high[c];
     return beyond / scale[c] >= Features.RANGE_TOLERANCE[c];
   }
 
