@@ -98,7 +98,7 @@ final class FunctionCodes {
 
   /** The operation of a PDU: the function's name, with {@code _EXCEPTION} for an exception response. */
   static String operation(int functionByte) {
-    return functionByte >= 0x80 ? name(functionByte) + "_EXCEPTION" : name(functionByte);
+    return OPERATIONS[functionByte & 0xff];
   }
 
   /** Zeek's {@code Modbus::function_codes[code]}: a known name, else {@code unknown-<code>} (any byte value). */
@@ -131,13 +131,15 @@ final class FunctionCodes {
     return CLASSES[code & 0x7f];
   }
 
-  /** {@link #zeekName} and {@link #zeekFunc} of every byte, made once: they are asked per PDU. */
+  /** {@link #zeekName}, {@link #zeekFunc} and {@link #operation} of every byte, made once: they are asked per PDU. */
   private static final String[] ZEEK_NAMES = new String[256];
   private static final String[] ZEEK_FUNCS = new String[256];
+  private static final String[] OPERATIONS = new String[256];
 
   static {
     for (int b = 0; b < 256; b++) {
       ZEEK_NAMES[b] = computeZeekName(b);
+      OPERATIONS[b] = b >= 0x80 ? name(b) + "_EXCEPTION" : name(b);
     }
     for (int b = 0; b < 256; b++) {
       ZEEK_FUNCS[b] = computeZeekFunc(b);

@@ -168,9 +168,11 @@ final class ModbusConversation implements ConversationDecoder {
     int function = pdu.function();
     boolean wanted = sink.wantsEvents();
     Fields fields = new Fields(wanted);
-    fields.put("tid", transaction).put("unit", unit).put("func", FunctionCodes.zeekFunc(function))
-        .put("func_code", function & 0x7f).put("func_class", FunctionCodes.functionClass(function))
-        .put("request_response", client ? "REQUEST" : "RESPONSE");
+    if (wanted) {
+      fields.put("tid", transaction).put("unit", unit).put("func", FunctionCodes.zeekFunc(function))
+          .put("func_code", function & 0x7f).put("func_class", FunctionCodes.functionClass(function))
+          .put("request_response", client ? "REQUEST" : "RESPONSE");
+    }
     if (function == 0 || function == 0x80) {
       fields.malformed("modbus_bad_function_code", "function code " + function + " is not a function");
     } else if (client) {
@@ -210,8 +212,10 @@ final class ModbusConversation implements ConversationDecoder {
    */
   private static String operation(int function, Fields fields) {
     Object umas = fields.values.get("umas_func");
-    String base = umas != null ? "UMAS_" + umas : FunctionCodes.name(function);
-    return function >= 0x80 ? base + "_EXCEPTION" : base;
+    if (umas == null) {
+      return FunctionCodes.operation(function);
+    }
+    return function >= 0x80 ? "UMAS_" + umas + "_EXCEPTION" : "UMAS_" + umas;
   }
 
   /** The server, with the unit id as the device behind it (a gateway serves several units). */
