@@ -76,10 +76,13 @@ final class FelixRuntime {
       timing("framework initialised");
       runtime.install(features, repository);
       framework.start();
-      // Raise the start level one step at a time, so the features' configurations reach Config
-      // Admin as soon as it runs and before the components of later levels activate.
+      // Until Config Admin runs, raise the start level one step at a time, so the features'
+      // configurations reach it before the components of later levels activate; then the rest in
+      // one step (each step walks and locks every bundle and waits for the start-level thread).
       boolean configured = configurations.isEmpty();
-      for (int level = 1; level <= maxLevel; level++) {
+      int level = 0;
+      while (level < maxLevel) {
+        level = configured ? maxLevel : level + 1;
         runtime.raiseStartLevel(level);
         timing("start level " + level);
         if (!configured && runtime.configurationAdminRunning()) {
