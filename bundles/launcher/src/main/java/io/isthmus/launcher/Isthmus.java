@@ -1,21 +1,33 @@
 package io.isthmus.launcher;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code isthmus} command. Errors are one line and a non-zero exit, never a stack trace. */
 @Command(name = "isthmus", mixinStandardHelpOptions = true, versionProvider = Isthmus.Version.class,
-    description = "Carries IoT/OT telemetry into the security console a SOC already runs.",
-    subcommands = {RunCommand.class, DecodeCommand.class, AnalyzeCommand.class, BenchCommand.class})
+    description = "Carries IoT/OT telemetry into the security console a SOC already runs.")
 public final class Isthmus implements Runnable {
+  /** The subcommands, in the order the usage lists them. */
+  private static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("run", RunCommand.class);
+    commands.put("decode", DecodeCommand.class);
+    commands.put("analyze", AnalyzeCommand.class);
+    commands.put("bench", BenchCommand.class);
+    return commands;
+  }
 
   public static void main(String[] args) {
     System.exit(execute(args));
   }
 
   static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Isthmus());
+    CommandLine cli = command(args);
     cli.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("isthmus: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
@@ -37,9 +49,24 @@ public final class Isthmus implements Runnable {
     return cli.execute(args);
   }
 
+  /**
+   * Only the subcommand named first is built (picocli reflects over every option of every command
+   * it is given, a tenth of a second of startup); usage and errors get all of them.
+   */
+  private static CommandLine command(String... args) {
+    CommandLine cli = new CommandLine(new Isthmus());
+    String first = args.length > 0 ? args[0] : "";
+    COMMANDS.forEach((name, type) -> {
+      if (name.equals(first) || !COMMANDS.containsKey(first)) {
+        cli.addSubcommand(name, type);
+      }
+    });
+    return cli;
+  }
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    command().usage(System.out);
   }
 
   /** The version from the launcher jar's manifest. */
