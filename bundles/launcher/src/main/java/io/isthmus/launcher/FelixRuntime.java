@@ -81,29 +81,33 @@ final class FelixRuntime {
           }
         });
       }
-      runtime.install(features, repository);
+      BundleStarter starter = new BundleStarter(props.getOrDefault(BundleStarter.PARALLEL, ""),
+          props.getOrDefault(BundleStarter.PARALLEL_BEFORE, ""));
+      runtime.install(features, repository, starter);
       timing("bundles installed");
       framework.start();
-      // Until Config Admin runs, raise the start level one step at a time, so the features'
-      // configurations reach it before the components of later levels activate; then the rest in
-      // one step (each step walks and locks every bundle and waits for the start-level thread).
-      boolean configured = configurations.isEmpty();
-      int level = 0;
-      while (level < maxLevel) {
-        level = configured ? maxLevel : level + 1;
-        runtime.raiseStartLevel(level);
-        timing("start level " + level);
-        if (!configured && runtime.configurationAdminRunning()) {
+      // No bundle is marked started yet, so reaching the highest level starts nothing.
+      runtime.raiseStartLevel(maxLevel);
+      // The features' configurations reach Config Admin as soon as it runs, before the bundles of
+      // later start orders activate their components.
+      boolean[] configured = {configurations.isEmpty()};
+      starter.startAll(order -> {
+        if (!configured[0] && runtime.configurationAdminRunning()) {
           runtime.applyConfigurations(configurations);
-          configured = true;
+          configured[0] = true;
         }
-      }
-      if (!configured) {
+      });
+      runtime.startFailures.addAll(starter.failures());
+      if (!configured[0]) {
         throw new StartupException("the features carry configurations but no Config Admin is running");
       }
     } catch (BundleException e) {
       runtime.stopQuietly();
       throw new StartupException("the OSGi framework did not start: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      runtime.stopQuietly();
+      throw new StartupException("interrupted while starting");
     }
     return runtime;
   }
@@ -156,7 +160,7 @@ final class FelixRuntime {
     return framework.getBundleContext().getServiceReference(CONFIGURATION_ADMIN) != null;
   }
 
-  private void install(FeatureSet features, ArtifactRepository repository) throws BundleException {
+  private void install(FeatureSet features, ArtifactRepository repository, BundleStarter starter) throws BundleException {
     BundleContext context = framework.getBundleContext();
     for (FeatureSet.BundleEntry entry : features.bundles()) {
       Path jar = repository.resolve(entry.id());
@@ -165,11 +169,7 @@ final class FelixRuntime {
       Bundle bundle = context.installBundle(jar.toUri().toString());
       bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startOrder());
       if (!isFragment(bundle)) {
-        try {
-          bundle.start(Bundle.START_ACTIVATION_POLICY);
-        } catch (BundleException e) {
-          startFailures.add(bundle.getSymbolicName() + ": " + e.getMessage());
-        }
+        starter.add(bundle, entry.startOrder());
       }
     }
   }
