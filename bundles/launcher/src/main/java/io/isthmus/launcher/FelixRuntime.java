@@ -133,13 +133,12 @@ final class FelixRuntime {
   }
 
   /**
-   * With -Disthmus.timing=true, prints how long after the process started each step ended (to the
-   * 10 ms of the kernel's start time; not through JMX, whose loading would itself be timed).
+   * With -Disthmus.timing=true, prints how long after {@code main} began each step ended (not the
+   * JVM's uptime: JMX, which gives it, would itself load for a tenth of a second).
    */
   static void timing(String step) {
     if (Boolean.getBoolean("isthmus.timing")) {
-      long started = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-      System.err.println("isthmus: timing " + (System.currentTimeMillis() - started) + " ms " + step);
+      System.err.println("isthmus: timing " + (System.nanoTime() - Isthmus.MAIN_STARTED) / 1_000_000 + " ms " + step);
     }
   }
 

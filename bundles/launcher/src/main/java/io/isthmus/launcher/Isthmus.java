@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "isthmus", mixinStandardHelpOptions = true, versionProvider = Isthmus.Version.class,
     description = "Carries IoT/OT telemetry into the security console a SOC already runs.")
 public final class Isthmus implements Runnable {
+  /** {@link System#nanoTime()} when this class was initialised, just before {@code main}. */
+  static final long MAIN_STARTED = System.nanoTime();
   /** The subcommands, in the order the usage lists them. */
   private static final Map<String, Class<?>> COMMANDS = commands();
 
