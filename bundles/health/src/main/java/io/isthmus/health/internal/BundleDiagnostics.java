@@ -29,7 +29,9 @@ final class BundleDiagnostics {
         active++;
         continue;
       }
-      if (isFragment(b) || b.getState() == Bundle.UNINSTALLED || isLazyWaiting(b)) {
+      // STARTING and STOPPING are transitions (an activator running right now), not failures.
+      if (isFragment(b) || b.getState() == Bundle.UNINSTALLED || b.getState() == Bundle.STARTING
+          || b.getState() == Bundle.STOPPING) {
         continue;
       }
       String reason = b.getState() == Bundle.INSTALLED
@@ -93,10 +95,6 @@ final class BundleDiagnostics {
     return rev != null && (rev.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
   }
 
-  private static boolean isLazyWaiting(Bundle b) {
-    String policy = b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY);
-    return b.getState() == Bundle.STARTING && policy != null && policy.trim().startsWith(Constants.ACTIVATION_LAZY);
-  }
 
   static String stateName(int state) {
     return switch (state) {
