@@ -1,0 +1,111 @@
+package io.isthmus.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.isthmus.api.asset.Asset;
+import io.isthmus.api.asset.Zone;
+import io.isthmus.api.store.StoredAsset;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every database behind the store must show; subclasses supply a fresh, empty database. */
+abstract class AssetStoreContract {
+
+  private static final Instant T1 = Instant.parse("2026-03-01T10:00:00.123456Z");
+  private static final Instant T2 = Instant.parse("2026-03-02T11:30:00Z");
+
+  private JdbcAssetStore store;
+
+  /** A data source for the test's database; each call opens it anew, as after a restart. */
+  abstract DataSource openDatabase();
+
+  /** Runs before each test, before the schema is migrated; may skip the test with an assumption. */
+  void prepareDatabase() throws Exception {}
+
+  @BeforeEach
+  void migrate() throws Exception {
+    prepareDatabase();
+    assertEquals(1, Migrations.migrate(openDatabase()), "V1 applies once to an empty database");
+    store = new JdbcAssetStore(openDatabase());
+  }
+
+  static Asset plc(String id, Set<String> addresses, @Nullable String vendor, @Nullable String model, Zone zone) {
+    return new Asset(id, addresses, null, "plc", vendor, model, null, 4, zone, null, 10, List.of());
+  }
+
+  @Test
+  void upsertMergesWithStoredAsset() {
+    store.upsert(new Asset("plc-1", Set.of("10.0.0.5"), "00:11:22:33:44:55", "plc", "Schneider", null, "2.1",
+        5, Zone.OT_CONTROL, "Lyon / hall 2", 40, List.of("exposed to IT", "old firmware")), T1);
+
+    StoredAsset merged = store.upsert(plc("plc-1", Set.of("10.0.1.5"), null, "M340", Zone.UNKNOWN), T2);
+
+    StoredAsset found = store.findById("plc-1").orElseThrow();
+    assertEquals(merged, found, "upsert returns what a read gives back");
+    Asset asset = found.asset();
+    assertEquals(Set.of("10.0.0.5", "10.0.1.5"), asset.addresses());
+    assertEquals("00:11:22:33:44:55", asset.mac(), "null mac keeps the stored one");
+    assertEquals("Schneider", asset.vendor());
+    assertEquals("M340", asset.model(), "a given field replaces the stored one");
+    assertEquals("2.1", asset.firmware());
+    assertEquals(Zone.OT_CONTROL, asset.zone(), "UNKNOWN does not overwrite a known zone");
+    assertEquals("Lyon / hall 2", asset.location());
+    assertEquals(4, asset.criticality());
+    assertEquals(10, asset.riskScore());
+    assertEquals(List.of(), asset.riskReasons());
+    assertEquals(T1, found.firstSeen());
+    assertEquals(T2, found.lastSeen());
+    assertEquals(1, store.list().size());
+  }
+
+  @Test
+  void earlierSightingMovesFirstSeenOnly() {
+    store.upsert(plc("hmi-1", Set.of("10.0.0.9"), null, null, Zone.OT_SUPERVISORY), T2);
+    StoredAsset stored = store.upsert(plc("hmi-1", Set.of("10.0.0.9"), null, null, Zone.OT_SUPERVISORY), T1);
+    assertEquals(T1, stored.firstSeen());
+    assertEquals(T2, stored.lastSeen());
+    assertEquals(stored, store.findById("hmi-1").orElseThrow());
+  }
+
+  @Test
+  void findsByEveryAddressAndAddressMovesToLatestClaimant() {
+    store.upsert(plc("a", Set.of("192.168.1.10", "fe80::1"), "Siemens", null, Zone.OT_CONTROL), T1);
+    assertEquals("a", store.findByAddress("fe80::1").orElseThrow().asset().id());
+    assertEquals("a", store.findByAddress("192.168.1.10").orElseThrow().asset().id());
+    assertTrue(store.findByAddress("192.168.1.11").isEmpty());
+
+    store.upsert(plc("b", Set.of("192.168.1.10"), "Rockwell", null, Zone.OT_CONTROL), T2);
+    assertEquals("b", store.findByAddress("192.168.1.10").orElseThrow().asset().id());
+    assertEquals(Set.of("fe80::1"), store.findById("a").orElseThrow().asset().addresses());
+  }
+
+  @Test
+  void listsEveryAssetOrderedById() {
+    assertEquals(List.of(), store.list());
+    for (String id : List.of("rtu-2", "ews-1", "plc-3")) {
+      store.upsert(plc(id, Set.of(), null, null, Zone.UNKNOWN), T1);
+    }
+    assertEquals(List.of("ews-1", "plc-3", "rtu-2"), store.list().stream().map(s -> s.asset().id()).toList());
+  }
+
+  @Test
+  void restartKeepsDataAndAppliesNoMigrationTwice() {
+    Asset asset = new Asset("sensor-7", Set.of("10.1.2.3"), null, "sensor", null, null, null, 1, Zone.DMZ, null, 0,
+        List.of("single reason"));
+    store.upsert(asset, T1);
+
+    assertEquals(0, Migrations.migrate(openDatabase()), "nothing pending after a restart");
+    JdbcAssetStore reopened = new JdbcAssetStore(openDatabase());
+    StoredAsset found = reopened.findByAddress("10.1.2.3").orElseThrow();
+    assertEquals(asset, found.asset());
+    assertNull(found.asset().mac());
+    assertEquals(T1, found.firstSeen());
+  }
+}
