@@ -15,6 +15,8 @@ final class Migrations {
     Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(LOCATION)
+        // Flyway would otherwise pick java.util.logging inside the bundle; Isthmus logs through slf4j.
+        .loggers("slf4j")
         .load();
     return flyway.migrate().migrationsExecuted;
   }

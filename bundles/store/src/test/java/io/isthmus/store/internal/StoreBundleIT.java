@@ -1,0 +1,94 @@
+package io.isthmus.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.isthmus.api.asset.Asset;
+import io.isthmus.api.asset.Zone;
+import io.isthmus.api.store.AssetStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.felix.framework.FrameworkFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The packaged bundle in Felix with SCR: the embedded H2, Flyway and its migrations must work through
+ * the bundle's own class loader, and the data must survive a framework restart.
+ */
+class StoreBundleIT {
+
+  private static final String[] RUNTIME = {
+    "org/osgi/org.osgi.util.function/1.2.0/org.osgi.util.function-1.2.0.jar",
+    "org/osgi/org.osgi.util.promise/1.3.0/org.osgi.util.promise-1.3.0.jar",
+    "org/osgi/org.osgi.service.component/1.5.1/org.osgi.service.component-1.5.1.jar",
+    "org/apache/felix/org.apache.felix.scr/2.2.12/org.apache.felix.scr-2.2.12.jar",
+    "org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar",
+    "org/slf4j/slf4j-simple/1.7.36/slf4j-simple-1.7.36.jar",
+  };
+
+  @TempDir
+  Path work;
+
+  @Test
+  void storeServiceWorksInFelixAndKeepsDataOverRestart() throws Exception {
+    Instant seen = Instant.parse("2026-05-01T08:00:00Z");
+    Asset plc = new Asset("plc-1", Set.of("10.0.0.5"), null, "plc", "Wago", null, null, 3, Zone.OT_CONTROL, null, 0,
+        List.of());
+
+    runInFelix(store -> store.upsert(plc, seen));
+    runInFelix(store -> {
+      assertEquals(plc, store.findByAddress("10.0.0.5").orElseThrow().asset());
+      assertEquals(1, store.list().size());
+    });
+    assertTrue(Files.exists(work.resolve("data/store/isthmus.mv.db")), "H2 file under <isthmus.data>/store");
+  }
+
+  private interface StoreUse {
+    void accept(AssetStore store) throws Exception;
+  }
+
+  private void runInFelix(StoreUse use) throws Exception {
+    Path repository = Path.of(System.getProperty("isthmus.it.repository"));
+    Framework framework = new FrameworkFactory().newFramework(Map.of(
+        Constants.FRAMEWORK_STORAGE, work.resolve("felix").toString(),
+        // The test shares the API classes with the bundle through the system bundle.
+        Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+        "io.isthmus.api.asset;version=1.0.0,io.isthmus.api.store;version=1.0.0",
+        "isthmus.data", work.resolve("data").toString()));
+    framework.start();
+    try {
+      // The framework keeps its bundles over a restart (same storage): install them on the first run only.
+      if (framework.getBundleContext().getBundles().length == 1) {
+        for (String bundle : RUNTIME) {
+          framework.getBundleContext().installBundle(repository.resolve(bundle).toUri().toString());
+        }
+        framework.getBundleContext().installBundle(Path.of(System.getProperty("isthmus.it.bundle")).toUri().toString());
+      }
+      for (Bundle bundle : framework.getBundleContext().getBundles()) {
+        if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+          bundle.start();
+        }
+      }
+      ServiceTracker<AssetStore, AssetStore> tracker =
+          new ServiceTracker<>(framework.getBundleContext(), AssetStore.class, null);
+      tracker.open();
+      AssetStore store = tracker.waitForService(30_000);
+      assertNotNull(store, "AssetStore service registered");
+      use.accept(store);
+      tracker.close();
+    } finally {
+      framework.stop();
+      framework.waitForStop(30_000);
+    }
+  }
+}
