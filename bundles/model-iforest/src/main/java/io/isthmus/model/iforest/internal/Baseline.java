@@ -24,17 +24,15 @@ final class Baseline {
   final int windows;
   private final double[] median;
   private final double[] scale;
-  private final double[] low;
   private final double[] high;
 
   private Baseline(IsolationForest forest, double threshold, int windows, double[] median, double[] scale,
-      double[] low, double[] high) {
+      double[] high) {
     this.forest = forest;
     this.threshold = threshold;
     this.windows = windows;
     this.median = median;
     this.scale = scale;
-    this.low = low;
     this.high = high;
   }
 
@@ -58,7 +56,6 @@ final class Baseline {
     double threshold = Math.max(quantile(heldOut, s.thresholdQuantile()) + s.thresholdMargin(), s.minThreshold());
     double[] median = new double[Features.COUNT];
     double[] scale = new double[Features.COUNT];
-    double[] low = new double[Features.COUNT];
     double[] high = new double[Features.COUNT];
     double[] column = new double[rows.length];
     double[] spread = new double[rows.length];
@@ -67,7 +64,6 @@ final class Baseline {
         column[i] = rows[i][c];
       }
       median[c] = quantile(column, 0.5);
-      low[c] = quantile(column, 0);
       high[c] = quantile(column, 1);
       for (int i = 0; i < rows.length; i++) {
         spread[i] = Math.abs(column[i] - median[c]);
@@ -75,7 +71,7 @@ final class Baseline {
       // 1.4826 * MAD estimates the standard deviation of normal data, and ignores the outliers
       scale[c] = Math.max(1.4826 * quantile(spread, 0.5), Features.MIN_SCALE[c]);
     }
-    return new Baseline(forest, Math.min(threshold, 1.0), rows.length, median, scale, low, high);
+    return new Baseline(forest, Math.min(threshold, 1.0), rows.length, median, scale, high);
   }
 
   private static int foldSize(int n, int folds, int f) {
