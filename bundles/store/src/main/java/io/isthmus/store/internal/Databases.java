@@ -15,7 +15,8 @@ final class Databases {
 
   /** The embedded H2 database kept in {@code directory}. */
   static DataSource embedded(Path directory) {
-    // AUTO_SERVER is off on purpose: one Isthmus process owns the file.
+    // AUTO_SERVER is off on purpose: it would open a TCP port on the machine's address. One process owns
+    // the file; a command run while the runtime holds it is told so by DatabaseComponent.
     return h2("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath(), "", "");
   }
 

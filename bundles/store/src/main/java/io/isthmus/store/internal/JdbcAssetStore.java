@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 /** The asset inventory over plain JDBC, for H2 and PostgreSQL alike. */
 final class JdbcAssetStore implements AssetStore {
 
+  /** The store's tables and migrations: {@code db/assets}. */
+  static final String AREA = "assets";
+
   private static final String COLUMNS = "id, mac, type, vendor, model, firmware, criticality, zone, site,"
       + " risk_score, risk_reasons, first_seen, last_seen";
 

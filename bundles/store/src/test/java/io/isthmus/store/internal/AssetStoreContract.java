@@ -32,7 +32,7 @@ abstract class AssetStoreContract {
   @BeforeEach
   void migrate() throws Exception {
     prepareDatabase();
-    assertEquals(1, Migrations.migrate(openDatabase()), "V1 applies once to an empty database");
+    assertEquals(1, Migrations.migrate(openDatabase(), JdbcAssetStore.AREA), "V1 applies once to an empty database");
     store = new JdbcAssetStore(openDatabase());
   }
 
@@ -101,7 +101,7 @@ abstract class AssetStoreContract {
         List.of("single reason"));
     store.upsert(asset, T1);
 
-    assertEquals(0, Migrations.migrate(openDatabase()), "nothing pending after a restart");
+    assertEquals(0, Migrations.migrate(openDatabase(), JdbcAssetStore.AREA), "nothing pending after a restart");
     JdbcAssetStore reopened = new JdbcAssetStore(openDatabase());
     StoredAsset found = reopened.findByAddress("10.1.2.3").orElseThrow();
     assertEquals(asset, found.asset());
