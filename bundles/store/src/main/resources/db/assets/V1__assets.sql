@@ -7,7 +7,7 @@ CREATE TABLE assets (
   vendor       VARCHAR(200),
   model        VARCHAR(200),
   firmware     VARCHAR(200),
-  criticality  SMALLINT      NOT NULL CHECK (criticality BETWEEN 1 AND 5),
+  criticality  SMALLINT      NOT NULL CHECK (criticality BETWEEN 0 AND 5),
   zone         VARCHAR(32)   NOT NULL,
   site         VARCHAR(400),
   risk_score   SMALLINT      NOT NULL CHECK (risk_score BETWEEN 0 AND 100),

@@ -164,6 +164,7 @@ final class Partition implements Runnable {
     if (set.comparisons().length > 0) {
       shadows.compare(set.comparisons());
     }
+    engine.dispatchEvent(q.event());
     if (pending == null) {
       complete(q);
     }

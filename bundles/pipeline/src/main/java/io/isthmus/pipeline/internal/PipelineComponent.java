@@ -2,6 +2,7 @@ package io.isthmus.pipeline.internal;
 
 import io.isthmus.api.detection.DetectionModel;
 import io.isthmus.api.detection.FindingListener;
+import io.isthmus.api.pipeline.EventObserver;
 import io.isthmus.api.pipeline.EventChannel;
 import io.isthmus.api.pipeline.ModelInfo;
 import io.isthmus.api.pipeline.ModelLifecycle;
@@ -153,6 +154,16 @@ public final class PipelineComponent implements TelemetryPipeline, ModelLifecycl
 
   void removeListener(FindingListener listener) {
     engine.removeListener(listener);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void addObserver(EventObserver observer) {
+    engine.addObserver(observer);
+  }
+
+  void removeObserver(EventObserver observer) {
+    engine.removeObserver(observer);
   }
 
   @Override

@@ -5,9 +5,11 @@ import io.isthmus.api.detection.Finding;
 import io.isthmus.api.detection.FindingListener;
 import io.isthmus.api.event.TelemetryEvent;
 import io.isthmus.api.pipeline.EventChannel;
+import io.isthmus.api.pipeline.EventObserver;
 import io.isthmus.api.pipeline.PipelineStatus;
 import io.isthmus.api.pipeline.SourceKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,8 @@ final class ScoringEngine {
   private final List<Partition> partitions;
   private final ModelRegistry registry;
   private final List<FindingListener> listeners = new CopyOnWriteArrayList<>();
+  // An array read per event: cheaper than iterating a CopyOnWriteArrayList on the hot path.
+  private volatile EventObserver[] observers = new EventObserver[0];
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
   private final Map<String, Long> lastErrorLog = new ConcurrentHashMap<>();
   private final LongAdder accepted = new LongAdder();
@@ -148,6 +152,27 @@ final class ScoringEngine {
 
   void removeListener(FindingListener listener) {
     listeners.remove(listener);
+  }
+
+  synchronized void addObserver(EventObserver observer) {
+    EventObserver[] now = Arrays.copyOf(observers, observers.length + 1);
+    now[now.length - 1] = observer;
+    observers = now;
+  }
+
+  synchronized void removeObserver(EventObserver observer) {
+    observers = Arrays.stream(observers).filter(o -> o != observer).toArray(EventObserver[]::new);
+  }
+
+  void dispatchEvent(TelemetryEvent event) {
+    for (EventObserver observer : observers) {
+      try {
+        observer.observe(event);
+      } catch (RuntimeException | LinkageError e) {
+        logRateLimited("observer:" + observer.getClass().getName(),
+            "Event observer {} failed: {}", observer.getClass().getName(), e.toString());
+      }
+    }
   }
 
   void dispatchFinding(Finding finding) {

@@ -1,9 +1,8 @@
 package io.isthmus.store.internal;
 
 import io.isthmus.api.asset.Asset;
+import io.isthmus.api.asset.AssetBuilder;
 import io.isthmus.api.asset.Zone;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** How a new sighting of an asset combines with what is stored. */
@@ -12,26 +11,34 @@ final class AssetMerge {
   private AssetMerge() {}
 
   /**
-   * Addresses are the union; a field given in {@code update} replaces the stored one, a null keeps it;
-   * an {@link Zone#UNKNOWN} zone does not overwrite a known one.
+   * Sets and attributes are unions; a field given in {@code update} replaces the stored one, an unknown
+   * value (null, type unknown, criticality 0, zone UNKNOWN) keeps it.
    */
   static Asset merge(Asset stored, Asset update) {
-    Set<String> addresses = new LinkedHashSet<>(stored.addresses());
-    addresses.addAll(update.addresses());
-    Zone zone = update.zone() == Zone.UNKNOWN ? stored.zone() : update.zone();
-    return new Asset(
-        stored.id(),
-        addresses,
-        either(update.mac(), stored.mac()),
-        update.type(),
-        either(update.vendor(), stored.vendor()),
-        either(update.model(), stored.model()),
-        either(update.firmware(), stored.firmware()),
-        update.criticality(),
-        zone,
-        either(update.location(), stored.location()),
-        update.riskScore(),
-        update.riskReasons());
+    AssetBuilder merged = stored.toBuilder()
+        .mac(either(update.mac(), stored.mac()))
+        .vendor(either(update.vendor(), stored.vendor()))
+        .model(either(update.model(), stored.model()))
+        .firmware(either(update.firmware(), stored.firmware()))
+        .site(either(update.site(), stored.site()))
+        .location(either(update.location(), stored.location()))
+        .owner(either(update.owner(), stored.owner()))
+        .risk(update.riskScore(), update.riskReasons());
+    if (!Asset.UNKNOWN_TYPE.equals(update.type())) {
+      merged.type(update.type());
+    }
+    if (update.criticality() != 0) {
+      merged.criticality(update.criticality());
+    }
+    if (update.zone() != Zone.UNKNOWN) {
+      merged.zone(update.zone());
+    }
+    update.addresses().forEach(merged::address);
+    update.protocols().forEach(merged::protocol);
+    update.roles().forEach(merged::role);
+    update.peers().forEach(merged::peer);
+    update.attributes().forEach(merged::attribute);
+    return merged.build();
   }
 
   private static @Nullable String either(@Nullable String preferred, @Nullable String fallback) {

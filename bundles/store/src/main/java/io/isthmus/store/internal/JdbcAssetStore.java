@@ -1,6 +1,7 @@
 package io.isthmus.store.internal;
 
 import io.isthmus.api.asset.Asset;
+import io.isthmus.api.asset.AssetBuilder;
 import io.isthmus.api.asset.Zone;
 import io.isthmus.api.store.AssetStore;
 import io.isthmus.api.store.StoreException;
@@ -84,7 +85,7 @@ final class JdbcAssetStore implements AssetStore {
       statement.setString(5, a.firmware());
       statement.setInt(6, a.criticality());
       statement.setString(7, a.zone().name());
-      statement.setString(8, a.location());
+      statement.setString(8, a.site());
       statement.setInt(9, a.riskScore());
       statement.setString(10, a.riskReasons().isEmpty() ? null : String.join("\n", a.riskReasons()));
       statement.setObject(11, OffsetDateTime.ofInstant(stored.firstSeen(), ZoneOffset.UTC));
@@ -160,19 +161,19 @@ final class JdbcAssetStore implements AssetStore {
   private static StoredAsset row(Connection connection, ResultSet rows) throws SQLException {
     String id = rows.getString("id");
     String reasons = rows.getString("risk_reasons");
-    Asset asset = new Asset(
-        id,
-        addresses(connection, id),
-        rows.getString("mac"),
-        rows.getString("type"),
-        rows.getString("vendor"),
-        rows.getString("model"),
-        rows.getString("firmware"),
-        rows.getInt("criticality"),
-        Zone.valueOf(rows.getString("zone")),
-        rows.getString("site"),
-        rows.getInt("risk_score"),
-        reasons == null ? List.of() : List.of(reasons.split("\n", -1)));
+    // Only the V1 columns are stored so far; protocols, roles, peers, attributes, owner follow in V2.
+    AssetBuilder builder = Asset.builder(id)
+        .mac(rows.getString("mac"))
+        .type(rows.getString("type"))
+        .vendor(rows.getString("vendor"))
+        .model(rows.getString("model"))
+        .firmware(rows.getString("firmware"))
+        .criticality(rows.getInt("criticality"))
+        .zone(Zone.valueOf(rows.getString("zone")))
+        .site(rows.getString("site"))
+        .risk(rows.getInt("risk_score"), reasons == null ? List.of() : List.of(reasons.split("\n", -1)));
+    addresses(connection, id).forEach(builder::address);
+    Asset asset = builder.build();
     return new StoredAsset(asset,
         rows.getObject("first_seen", OffsetDateTime.class).toInstant(),
         rows.getObject("last_seen", OffsetDateTime.class).toInstant());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.api.asset.Asset;
+import io.isthmus.api.asset.AssetBuilder;
 import io.isthmus.api.asset.Zone;
 import io.isthmus.api.store.StoredAsset;
 import java.time.Instant;
@@ -37,13 +38,16 @@ abstract class AssetStoreContract {
   }
 
   static Asset plc(String id, Set<String> addresses, @Nullable String vendor, @Nullable String model, Zone zone) {
-    return new Asset(id, addresses, null, "plc", vendor, model, null, 4, zone, null, 10, List.of());
+    AssetBuilder b = Asset.builder(id).type("plc").vendor(vendor).model(model).criticality(4).zone(zone).risk(10, List.of());
+    addresses.forEach(b::address);
+    return b.build();
   }
 
   @Test
   void upsertMergesWithStoredAsset() {
-    store.upsert(new Asset("plc-1", Set.of("10.0.0.5"), "00:11:22:33:44:55", "plc", "Schneider", null, "2.1",
-        5, Zone.OT_CONTROL, "Lyon / hall 2", 40, List.of("exposed to IT", "old firmware")), T1);
+    store.upsert(Asset.builder("plc-1").address("10.0.0.5").mac("00:11:22:33:44:55").type("plc")
+        .vendor("Schneider").firmware("2.1").criticality(5).zone(Zone.OT_CONTROL).site("Lyon / hall 2")
+        .risk(40, List.of("exposed to IT", "old firmware")).build(), T1);
 
     StoredAsset merged = store.upsert(plc("plc-1", Set.of("10.0.1.5"), null, "M340", Zone.UNKNOWN), T2);
 
@@ -56,7 +60,7 @@ abstract class AssetStoreContract {
     assertEquals("M340", asset.model(), "a given field replaces the stored one");
     assertEquals("2.1", asset.firmware());
     assertEquals(Zone.OT_CONTROL, asset.zone(), "UNKNOWN does not overwrite a known zone");
-    assertEquals("Lyon / hall 2", asset.location());
+    assertEquals("Lyon / hall 2", asset.site());
     assertEquals(4, asset.criticality());
     assertEquals(10, asset.riskScore());
     assertEquals(List.of(), asset.riskReasons());
@@ -97,8 +101,8 @@ abstract class AssetStoreContract {
 
   @Test
   void restartKeepsDataAndAppliesNoMigrationTwice() {
-    Asset asset = new Asset("sensor-7", Set.of("10.1.2.3"), null, "sensor", null, null, null, 1, Zone.DMZ, null, 0,
-        List.of("single reason"));
+    Asset asset = Asset.builder("sensor-7").address("10.1.2.3").type("sensor").criticality(1).zone(Zone.DMZ)
+        .risk(0, List.of("single reason")).build();
     store.upsert(asset, T1);
 
     assertEquals(0, Migrations.migrate(openDatabase(), JdbcAssetStore.AREA), "nothing pending after a restart");

@@ -42,8 +42,8 @@ class StoreBundleIT {
   @Test
   void storeServiceWorksInFelixAndKeepsDataOverRestart() throws Exception {
     Instant seen = Instant.parse("2026-05-01T08:00:00Z");
-    Asset plc = new Asset("plc-1", Set.of("10.0.0.5"), null, "plc", "Wago", null, null, 3, Zone.OT_CONTROL, null, 0,
-        List.of());
+    Asset plc = Asset.builder("plc-1").address("10.0.0.5").type("plc").vendor("Wago").criticality(3)
+        .zone(Zone.OT_CONTROL).build();
 
     runInFelix(store -> store.upsert(plc, seen));
     runInFelix(store -> {
