@@ -12,9 +12,15 @@ public interface AlertStore {
   /** Inserts the alert, or replaces the stored one with the same id. */
   Alert save(Alert alert);
 
+  /**
+   * Saves every alert in one transaction: all of them are committed when this returns, none if it
+   * throws. Later alerts in the list win over earlier ones with the same id.
+   */
+  void saveAll(List<Alert> alerts);
+
   Optional<Alert> findById(String id);
 
-  /** The latest alert of a group that is not closed, if any. */
+  /** The latest alert (by last seen) of a group that is not closed, if any; suppressed ones count. */
   Optional<Alert> findOpenByGroupKey(String groupKey);
 
   /** The most recently updated alerts, newest first, at most {@code limit}. */
