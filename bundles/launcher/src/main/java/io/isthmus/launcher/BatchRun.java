@@ -36,6 +36,16 @@ record BatchRun(String feature, String command, String missing) {
    */
   int run(@Nullable Path output, Function<OutputStream, Map<String, Object>> request)
       throws IOException, InterruptedException {
+    return run(null, output, request);
+  }
+
+  /**
+   * Runs the command on the data directory {@code dataDir} (its store, configuration and keys), or
+   * on a throwaway one if null. The framework cache is always a throwaway directory, so this works
+   * beside a runtime that uses the same data directory.
+   */
+  int run(@Nullable Path dataDir, @Nullable Path output, Function<OutputStream, Map<String, Object>> request)
+      throws IOException, InterruptedException {
     // Bundles' INFO lines would mix with the summary; warnings and errors still show.
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -45,12 +55,14 @@ record BatchRun(String feature, String command, String missing) {
     FelixRuntime.timing("features read");
     OutputStream out = open(output);
     int code;
-    Path data = Files.createTempDirectory("isthmus-" + command);
+    Path scratch = Files.createTempDirectory("isthmus-" + command);
+    Path data = dataDir != null ? dataDir : scratch;
     // Ctrl-C ends the JVM without the finally below: the framework cache still goes.
-    Thread cleanup = new Thread(() -> deleteTree(data), "isthmus-" + command + "-cleanup");
+    Thread cleanup = new Thread(() -> deleteTree(scratch), "isthmus-" + command + "-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
-      FelixRuntime runtime = FelixRuntime.start(features, new RuntimeOptions(data, "127.0.0.1", 0, false), home);
+      RuntimeOptions options = new RuntimeOptions(data, "127.0.0.1", 0, false, scratch.resolve("cache"));
+      FelixRuntime runtime = FelixRuntime.start(features, options, home);
       try {
         FelixRuntime.timing("framework started");
         code = awaitService(runtime.context()).apply(request.apply(out));
@@ -60,7 +72,7 @@ record BatchRun(String feature, String command, String missing) {
         FelixRuntime.timing("stopped");
       }
     } finally {
-      deleteTree(data);
+      deleteTree(scratch);
       removeHook(cleanup);
     }
     return close(out, output, code);

@@ -41,7 +41,7 @@ final class FelixRuntime {
     Map<String, Map<String, Object>> configurations = features.configurations(variables);
     Map<String, String> props = new HashMap<>(features.frameworkProperties(variables));
     ArtifactRepository repository = ArtifactRepository.standard(home);
-    props.put(Constants.FRAMEWORK_STORAGE, data.resolve("cache").toString());
+    props.put(Constants.FRAMEWORK_STORAGE, options.cacheDir().toAbsolutePath().toString());
     props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
     props.put("felix.cm.dir", data.resolve("config").toString());
     props.put("felix.fileinstall.dir", options.deployDir().toAbsolutePath().toString());

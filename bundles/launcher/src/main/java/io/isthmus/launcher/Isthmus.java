@@ -20,6 +20,9 @@ public final class Isthmus implements Runnable {
     commands.put("run", RunCommand.class);
     commands.put("decode", DecodeCommand.class);
     commands.put("analyze", AnalyzeCommand.class);
+    commands.put("discover", DiscoverCommand.class);
+    commands.put("assets", AssetsCommand.class);
+    commands.put("audit", AuditCommand.class);
     commands.put("bench", BenchCommand.class);
     return commands;
   }
