@@ -1,0 +1,57 @@
+package io.isthmus.store.internal.audit;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The same contract on PostgreSQL, run only when ISTHMUS_TEST_PG_URL names a reachable server
+ * (with ISTHMUS_TEST_PG_USER and ISTHMUS_TEST_PG_PASSWORD); each test gets a new, empty schema.
+ */
+class PostgresAuditLogTest extends AuditLogContract {
+
+  private static final String SCHEMA = "isthmus_audit_test";
+
+  private @Nullable String url;
+
+  @Override
+  void prepareDatabase() {
+    String configured = System.getenv("ISTHMUS_TEST_PG_URL");
+    assumeTrue(configured != null && !configured.isBlank(), "ISTHMUS_TEST_PG_URL is not set");
+    try (Connection connection = dataSource(configured).getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+      statement.execute("CREATE SCHEMA " + SCHEMA);
+    } catch (SQLException e) {
+      assumeTrue(false, "PostgreSQL at ISTHMUS_TEST_PG_URL is not reachable: " + e.getMessage());
+    }
+    url = configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+  }
+
+  @Override
+  DataSource openDatabase() {
+    return dataSource(url);
+  }
+
+  @Override
+  boolean isPostgres() {
+    return true;
+  }
+
+  private static DataSource dataSource(@Nullable String url) {
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setURL(url);
+    source.setUser(env("ISTHMUS_TEST_PG_USER"));
+    source.setPassword(env("ISTHMUS_TEST_PG_PASSWORD"));
+    return source;
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    return value == null ? "" : value;
+  }
+}
