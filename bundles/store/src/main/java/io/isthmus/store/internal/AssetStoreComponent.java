@@ -1,6 +1,7 @@
 package io.isthmus.store.internal;
 
 import io.isthmus.api.asset.Asset;
+import io.isthmus.api.asset.AssetConflict;
 import io.isthmus.api.store.AssetStore;
 import io.isthmus.api.store.StoredAsset;
 import java.time.Instant;
@@ -33,6 +34,21 @@ public final class AssetStoreComponent implements AssetStore {
   }
 
   @Override
+  public StoredAsset importRegistry(Asset entry, Instant importedAt) {
+    return store.importRegistry(entry, importedAt);
+  }
+
+  @Override
+  public boolean setRisk(String id, int score, List<String> reasons) {
+    return store.setRisk(id, score, reasons);
+  }
+
+  @Override
+  public boolean delete(String id) {
+    return store.delete(id);
+  }
+
+  @Override
   public Optional<StoredAsset> findByAddress(String ip) {
     return store.findByAddress(ip);
   }
@@ -45,5 +61,10 @@ public final class AssetStoreComponent implements AssetStore {
   @Override
   public List<StoredAsset> list() {
     return store.list();
+  }
+
+  @Override
+  public List<AssetConflict> conflicts() {
+    return store.conflicts();
   }
 }

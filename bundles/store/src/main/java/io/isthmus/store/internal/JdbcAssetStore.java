@@ -1,23 +1,25 @@
 package io.isthmus.store.internal;
 
 import io.isthmus.api.asset.Asset;
-import io.isthmus.api.asset.AssetBuilder;
-import io.isthmus.api.asset.Zone;
+import io.isthmus.api.asset.AssetConflict;
+import io.isthmus.api.asset.AssetField;
 import io.isthmus.api.store.AssetStore;
 import io.isthmus.api.store.StoreException;
 import io.isthmus.api.store.StoredAsset;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -27,22 +29,22 @@ final class JdbcAssetStore implements AssetStore {
   /** The store's tables and migrations: {@code db/assets}. */
   static final String AREA = "assets";
 
-  private static final String COLUMNS = "id, mac, type, vendor, model, firmware, criticality, zone, site,"
-      + " risk_score, risk_reasons, first_seen, last_seen";
-
   private final DataSource dataSource;
 
   JdbcAssetStore(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
-  // Synchronized: upserts of one process never interleave, so read-merge-write needs no retry loop.
-  @Override
-  public synchronized StoredAsset upsert(Asset asset, Instant seenAt) {
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  // Synchronized: writes of one process never interleave, so read-merge-write needs no retry loop.
+  private synchronized <T> T write(Work<T> work, String what) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        StoredAsset result = upsert(connection, asset, seenAt);
+        T result = work.run(connection);
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -50,33 +52,76 @@ final class JdbcAssetStore implements AssetStore {
         throw e;
       }
     } catch (SQLException e) {
-      throw new StoreException("upsert of asset " + asset.id() + " failed", e);
+      throw new StoreException(what + " failed", e);
     }
   }
 
-  private StoredAsset upsert(Connection connection, Asset asset, Instant seenAt) throws SQLException {
-    Optional<StoredAsset> existing = queryOne(connection, "SELECT " + COLUMNS + " FROM assets WHERE id = ?", asset.id());
-    StoredAsset merged;
-    if (existing.isEmpty()) {
-      merged = new StoredAsset(asset, seenAt, seenAt);
-      write(connection, "INSERT INTO assets (mac, type, vendor, model, firmware, criticality, zone, site, risk_score,"
-          + " risk_reasons, first_seen, last_seen, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", merged);
-    } else {
-      StoredAsset old = existing.get();
-      Instant first = seenAt.isBefore(old.firstSeen()) ? seenAt : old.firstSeen();
-      Instant last = seenAt.isAfter(old.lastSeen()) ? seenAt : old.lastSeen();
-      merged = new StoredAsset(AssetMerge.merge(old.asset(), asset), first, last);
-      write(connection, "UPDATE assets SET mac = ?, type = ?, vendor = ?, model = ?, firmware = ?, criticality = ?,"
-          + " zone = ?, site = ?, risk_score = ?, risk_reasons = ?, first_seen = ?, last_seen = ? WHERE id = ?", merged);
+  private <T> T read(Work<T> work, String what) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException(what + " failed", e);
     }
-    for (String ip : asset.addresses()) {
-      claimAddress(connection, ip, asset.id());
-    }
-    return merged;
   }
 
-  private static void write(Connection connection, String sql, StoredAsset stored) throws SQLException {
-    Asset a = stored.asset();
+  @Override
+  public StoredAsset upsert(Asset asset, Instant seenAt) {
+    return write(connection -> {
+      StoredAsset existing = AssetRows.one(connection, asset.id());
+      if (existing == null && asset.addresses().contains(asset.id())) {
+        String owner = AssetRows.ownerOf(connection, asset.id());
+        existing = owner == null ? null : AssetRows.one(connection, owner);
+      }
+      AssetMerge.State base = existing == null ? AssetMerge.State.empty(asset.id()) : AssetRows.state(existing);
+      AssetMerge.State merged = AssetMerge.discovered(base, asset, seenAt);
+      Instant first = existing == null || existing.firstSeen() == null || seenAt.isBefore(existing.firstSeen())
+          ? seenAt : existing.firstSeen();
+      Instant last = existing == null || existing.lastSeen() == null || seenAt.isAfter(existing.lastSeen())
+          ? seenAt : existing.lastSeen();
+      return save(connection, merged, first, last, existing != null, asset);
+    }, "upsert of asset " + asset.id());
+  }
+
+  @Override
+  public StoredAsset importRegistry(Asset entry, Instant importedAt) {
+    return write(connection -> {
+      StoredAsset existing = AssetRows.one(connection, entry.id());
+      AssetMerge.State state = existing == null ? AssetMerge.State.empty(entry.id()) : AssetRows.state(existing);
+      Instant first = existing == null ? null : existing.firstSeen();
+      Instant last = existing == null ? null : existing.lastSeen();
+      // Discovery named these devices by address; the registry's entry takes them over.
+      List<StoredAsset> folded = new ArrayList<>();
+      for (String ip : entry.addresses()) {
+        String owner = AssetRows.ownerOf(connection, ip);
+        StoredAsset found = owner == null || owner.equals(entry.id()) || !owner.equals(ip) ? null
+            : AssetRows.one(connection, owner);
+        if (found != null && found.registryFields().isEmpty()) {
+          Instant seen = found.lastSeen() == null ? importedAt : found.lastSeen();
+          state = AssetMerge.discovered(state, found.asset(), seen);
+          first = earliest(first, found.firstSeen());
+          last = latest(last, found.lastSeen());
+          folded.add(found);
+        }
+      }
+      for (StoredAsset gone : folded) {
+        delete(connection, gone.asset().id());
+      }
+      AssetMerge.State merged = AssetMerge.registry(state, entry, importedAt);
+      return save(connection, merged, first, last, existing != null, merged.asset());
+    }, "registry import of asset " + entry.id());
+  }
+
+  /** Writes the merged row, the given asset's addresses, peers and attributes, and the conflicts; reads back. */
+  private static StoredAsset save(Connection connection, AssetMerge.State merged, @Nullable Instant first,
+      @Nullable Instant last, boolean update, Asset children) throws SQLException {
+    Asset a = merged.asset();
+    String sql = update
+        ? "UPDATE assets SET mac = ?, type = ?, vendor = ?, model = ?, firmware = ?, criticality = ?, zone = ?,"
+            + " site = ?, location = ?, owner = ?, protocols = ?, roles = ?, registry_fields = ?, first_seen = ?,"
+            + " last_seen = ? WHERE id = ?"
+        : "INSERT INTO assets (mac, type, vendor, model, firmware, criticality, zone, site, location, owner,"
+            + " protocols, roles, registry_fields, first_seen, last_seen, id, risk_score)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, a.mac());
       statement.setString(2, a.type());
@@ -86,109 +131,94 @@ final class JdbcAssetStore implements AssetStore {
       statement.setInt(6, a.criticality());
       statement.setString(7, a.zone().name());
       statement.setString(8, a.site());
-      statement.setInt(9, a.riskScore());
-      statement.setString(10, a.riskReasons().isEmpty() ? null : String.join("\n", a.riskReasons()));
-      statement.setObject(11, OffsetDateTime.ofInstant(stored.firstSeen(), ZoneOffset.UTC));
-      statement.setObject(12, OffsetDateTime.ofInstant(stored.lastSeen(), ZoneOffset.UTC));
-      statement.setString(13, a.id());
+      statement.setString(9, a.location());
+      statement.setString(10, a.owner());
+      statement.setString(11, joined(a.protocols(), "\n"));
+      statement.setString(12, joined(a.roles(), "\n"));
+      statement.setString(13, joined(merged.registryFields().stream().map(AssetField::key).collect(Collectors.toSet()), ","));
+      setInstant(statement, 14, first);
+      setInstant(statement, 15, last);
+      statement.setString(16, a.id());
       statement.executeUpdate();
+    }
+    for (String ip : children.addresses()) {
+      AssetChildren.claimAddress(connection, ip, a.id());
+    }
+    AssetChildren.addPeers(connection, a.id(), children.peers());
+    AssetChildren.putAttributes(connection, a.id(), children.attributes());
+    AssetChildren.replaceConflicts(connection, a.id(), merged.conflicts().values());
+    return Objects.requireNonNull(AssetRows.one(connection, a.id()));
+  }
+
+  private static void setInstant(PreparedStatement statement, int index, @Nullable Instant value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
     }
   }
 
-  private static void claimAddress(Connection connection, String ip, String assetId) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement("UPDATE asset_addresses SET asset_id = ? WHERE ip = ?")) {
-      update.setString(1, assetId);
-      update.setString(2, ip);
-      if (update.executeUpdate() > 0) {
-        return;
+  private static @Nullable String joined(Set<String> values, String separator) {
+    return values.isEmpty() ? null : values.stream().sorted().collect(Collectors.joining(separator));
+  }
+
+  @Override
+  public boolean setRisk(String id, int score, List<String> reasons) {
+    if (score < 0 || score > 100) {
+      throw new IllegalArgumentException("risk score must be 0-100: " + score);
+    }
+    // One reason a line in the column: a reason never spans lines.
+    String text = reasons.isEmpty() ? null
+        : reasons.stream().map(r -> r.replace('\n', ' ').replace('\r', ' ')).collect(Collectors.joining("\n"));
+    return write(connection -> {
+      try (PreparedStatement statement =
+          connection.prepareStatement("UPDATE assets SET risk_score = ?, risk_reasons = ? WHERE id = ?")) {
+        statement.setInt(1, score);
+        statement.setString(2, text);
+        statement.setString(3, id);
+        return statement.executeUpdate() > 0;
       }
-    }
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO asset_addresses (ip, asset_id) VALUES (?, ?)")) {
-      insert.setString(1, ip);
-      insert.setString(2, assetId);
-      insert.executeUpdate();
-    }
+    }, "risk update of asset " + id);
+  }
+
+  @Override
+  public boolean delete(String id) {
+    return write(connection -> delete(connection, id), "delete of asset " + id);
+  }
+
+  private static boolean delete(Connection connection, String id) throws SQLException {
+    return AssetChildren.update(connection, "DELETE FROM assets WHERE id = ?", id) > 0;
   }
 
   @Override
   public Optional<StoredAsset> findByAddress(String ip) {
-    return read(connection -> queryOne(connection, "SELECT " + COLUMNS
-        + " FROM assets WHERE id = (SELECT asset_id FROM asset_addresses WHERE ip = ?)", ip), "find by address");
+    return read(connection -> {
+      String owner = AssetRows.ownerOf(connection, ip);
+      return Optional.ofNullable(owner == null ? null : AssetRows.one(connection, owner));
+    }, "find by address");
   }
 
   @Override
   public Optional<StoredAsset> findById(String id) {
-    return read(connection -> queryOne(connection, "SELECT " + COLUMNS + " FROM assets WHERE id = ?", id), "find by id");
+    return read(connection -> Optional.ofNullable(AssetRows.one(connection, id)), "find by id");
   }
 
   @Override
   public List<StoredAsset> list() {
-    return read(connection -> query(connection, "SELECT " + COLUMNS + " FROM assets ORDER BY id", null), "list");
+    return read(AssetRows::all, "list");
   }
 
-  private interface Query<T> {
-    T run(Connection connection) throws SQLException;
+  @Override
+  public List<AssetConflict> conflicts() {
+    return list().stream().flatMap(s -> s.conflicts().stream())
+        .sorted(Comparator.comparing(AssetConflict::assetId).thenComparing(AssetConflict::field)).toList();
   }
 
-  private <T> T read(Query<T> query, String what) {
-    try (Connection connection = dataSource.getConnection()) {
-      return query.run(connection);
-    } catch (SQLException e) {
-      throw new StoreException(what + " failed", e);
-    }
+  private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
   }
 
-  private static Optional<StoredAsset> queryOne(Connection connection, String sql, String key) throws SQLException {
-    List<StoredAsset> found = query(connection, sql, key);
-    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-  }
-
-  private static List<StoredAsset> query(Connection connection, String sql, @Nullable String key) throws SQLException {
-    List<StoredAsset> assets = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      if (key != null) {
-        statement.setString(1, key);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          assets.add(row(connection, rows));
-        }
-      }
-    }
-    return assets;
-  }
-
-  private static StoredAsset row(Connection connection, ResultSet rows) throws SQLException {
-    String id = rows.getString("id");
-    String reasons = rows.getString("risk_reasons");
-    // Only the V1 columns are stored so far; protocols, roles, peers, attributes, owner follow in V2.
-    AssetBuilder builder = Asset.builder(id)
-        .mac(rows.getString("mac"))
-        .type(rows.getString("type"))
-        .vendor(rows.getString("vendor"))
-        .model(rows.getString("model"))
-        .firmware(rows.getString("firmware"))
-        .criticality(rows.getInt("criticality"))
-        .zone(Zone.valueOf(rows.getString("zone")))
-        .site(rows.getString("site"))
-        .risk(rows.getInt("risk_score"), reasons == null ? List.of() : List.of(reasons.split("\n", -1)));
-    addresses(connection, id).forEach(builder::address);
-    Asset asset = builder.build();
-    return new StoredAsset(asset,
-        rows.getObject("first_seen", OffsetDateTime.class).toInstant(),
-        rows.getObject("last_seen", OffsetDateTime.class).toInstant());
-  }
-
-  private static Set<String> addresses(Connection connection, String assetId) throws SQLException {
-    Set<String> addresses = new HashSet<>();
-    try (PreparedStatement statement = connection.prepareStatement("SELECT ip FROM asset_addresses WHERE asset_id = ?")) {
-      statement.setString(1, assetId);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          addresses.add(rows.getString(1));
-        }
-      }
-    }
-    return addresses;
+  private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
   }
 }

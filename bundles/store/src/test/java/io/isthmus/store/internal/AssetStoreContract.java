@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.isthmus.api.asset.Asset;
 import io.isthmus.api.asset.AssetBuilder;
 import io.isthmus.api.asset.Zone;
+import io.isthmus.api.store.AssetStore;
 import io.isthmus.api.store.StoredAsset;
 import java.time.Instant;
 import java.util.List;
@@ -16,13 +17,21 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour every database behind the store must show; subclasses supply a fresh, empty database. */
+/**
+ * The behaviour every database behind the store must show; subclasses supply a fresh, empty database
+ * and also implement {@link RegistryMergeContract}.
+ */
 abstract class AssetStoreContract {
 
   private static final Instant T1 = Instant.parse("2026-03-01T10:00:00.123456Z");
   private static final Instant T2 = Instant.parse("2026-03-02T11:30:00Z");
 
   private JdbcAssetStore store;
+
+  /** The store under test, on a freshly migrated database. */
+  public JdbcAssetStore store() {
+    return store;
+  }
 
   /** A data source for the test's database; each call opens it anew, as after a restart. */
   abstract DataSource openDatabase();
@@ -33,7 +42,7 @@ abstract class AssetStoreContract {
   @BeforeEach
   void migrate() throws Exception {
     prepareDatabase();
-    assertEquals(1, Migrations.migrate(openDatabase(), JdbcAssetStore.AREA), "V1 applies once to an empty database");
+    assertEquals(2, Migrations.migrate(openDatabase(), JdbcAssetStore.AREA), "V1 and V2 apply once to an empty database");
     store = new JdbcAssetStore(openDatabase());
   }
 
@@ -62,7 +71,7 @@ abstract class AssetStoreContract {
     assertEquals(Zone.OT_CONTROL, asset.zone(), "UNKNOWN does not overwrite a known zone");
     assertEquals("Lyon / hall 2", asset.site());
     assertEquals(4, asset.criticality());
-    assertEquals(10, asset.riskScore());
+    assertEquals(0, asset.riskScore(), "only setRisk sets the risk score");
     assertEquals(List.of(), asset.riskReasons());
     assertEquals(T1, found.firstSeen());
     assertEquals(T2, found.lastSeen());
@@ -100,10 +109,28 @@ abstract class AssetStoreContract {
   }
 
   @Test
+  void peersAreBoundedAndCounted() {
+    AssetBuilder chatty = Asset.builder("10.9.0.1").address("10.9.0.1");
+    for (int i = 0; i < AssetStore.MAX_PEERS_KEPT + 100; i++) {
+      chatty.peer("10.8." + i / 250 + "." + i % 250);
+    }
+    store.upsert(chatty.build(), T1);
+    StoredAsset stored = store.upsert(Asset.builder("10.9.0.1").address("10.9.0.1").peer("10.7.0.1").build(), T2);
+    assertEquals(AssetStore.MAX_PEERS_SHOWN, stored.asset().peers().size());
+    assertEquals(Integer.toString(AssetStore.MAX_PEERS_KEPT), stored.asset().attributes().get(AssetStore.PEER_COUNT));
+    assertTrue(stored.asset().peers().contains("10.8.0.0"), "peers shown are the first kept ones by address");
+  }
+
+  @Test
   void restartKeepsDataAndAppliesNoMigrationTwice() {
     Asset asset = Asset.builder("sensor-7").address("10.1.2.3").type("sensor").criticality(1).zone(Zone.DMZ)
-        .risk(0, List.of("single reason")).build();
+        .site("Lyon").location("hall 2, cabinet 4").owner("OT team").protocol("mqtt").protocol("modbus")
+        .role("mqtt-publisher").peer("10.1.2.1").attribute("serial", "SN-0042").attribute("mac_vendor", "Wago")
+        .build();
     store.upsert(asset, T1);
+    store.setRisk("sensor-7", 37, List.of("20 points: criticality", "17 points: exposure"));
+    asset = asset.toBuilder().attribute(AssetStore.PEER_COUNT, "1")
+        .risk(37, List.of("20 points: criticality", "17 points: exposure")).build();
 
     assertEquals(0, Migrations.migrate(openDatabase(), JdbcAssetStore.AREA), "nothing pending after a restart");
     JdbcAssetStore reopened = new JdbcAssetStore(openDatabase());

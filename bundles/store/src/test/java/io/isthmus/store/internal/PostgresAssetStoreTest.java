@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The same contract on PostgreSQL, run only when ISTHMUS_TEST_PG_URL names a reachable server
  * (with ISTHMUS_TEST_PG_USER and ISTHMUS_TEST_PG_PASSWORD); each test gets a new, empty schema.
  */
-class PostgresAssetStoreTest extends AssetStoreContract {
+class PostgresAssetStoreTest extends AssetStoreContract implements RegistryMergeContract {
 
   private static final String SCHEMA = "isthmus_store_test";
 

@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.api.asset.Asset;
+import io.isthmus.api.asset.AssetConflict;
+import io.isthmus.api.asset.AssetField;
 import io.isthmus.api.asset.Zone;
 import io.isthmus.api.store.AssetStore;
+import io.isthmus.api.store.StoredAsset;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +53,33 @@ class StoreBundleIT {
     Asset plc = Asset.builder("plc-1").address("10.0.0.5").type("plc").vendor("Wago").criticality(3)
         .zone(Zone.OT_CONTROL).build();
 
-    runInFelix(store -> store.upsert(plc, seen));
     runInFelix(store -> {
-      assertEquals(plc, store.findByAddress("10.0.0.5").orElseThrow().asset());
+      store.upsert(plc, seen);
+      store.importRegistry(Asset.builder("plc-1").vendor("WAGO").firmware("03.10.08").build(), seen);
+      store.upsert(Asset.builder("plc-1").firmware("03.09.04").build(), seen);
+    });
+    runInFelix(store -> {
+      StoredAsset stored = store.findByAddress("10.0.0.5").orElseThrow();
+      assertEquals(plc.toBuilder().vendor("WAGO").firmware("03.10.08").build(), stored.asset());
+      assertEquals(Set.of(AssetField.VENDOR, AssetField.FIRMWARE), stored.registryFields());
+      assertEquals(List.of(new AssetConflict("plc-1", AssetField.FIRMWARE, "03.10.08", "03.09.04", seen)),
+          store.conflicts());
       assertEquals(1, store.list().size());
     });
     assertTrue(Files.exists(work.resolve("data/store/isthmus.mv.db")), "H2 file under <isthmus.data>/store");
+  }
+
+  /** Every io.isthmus.api package the packaged bundle imports (each store area adds its own). */
+  private static String apiPackagesImported() throws IOException {
+    try (JarFile jar = new JarFile(System.getProperty("isthmus.it.bundle"))) {
+      String imports = jar.getManifest().getMainAttributes().getValue(Constants.IMPORT_PACKAGE);
+      Set<String> packages = new TreeSet<>();
+      Matcher m = Pattern.compile("io\\.isthmus\\.api\\.[a-z.]*[a-z]").matcher(imports);
+      while (m.find()) {
+        packages.add(m.group() + ";version=1.0.0");
+      }
+      return String.join(",", packages);
+    }
   }
 
   private interface StoreUse {
@@ -62,8 +91,7 @@ class StoreBundleIT {
     Framework framework = new FrameworkFactory().newFramework(Map.of(
         Constants.FRAMEWORK_STORAGE, work.resolve("felix").toString(),
         // The test shares the API classes with the bundle through the system bundle.
-        Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-        "io.isthmus.api.asset;version=1.0.0,io.isthmus.api.store;version=1.0.0",
+        Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiPackagesImported(),
         "isthmus.data", work.resolve("data").toString()));
     framework.start();
     try {
