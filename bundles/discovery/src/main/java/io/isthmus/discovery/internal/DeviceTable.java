@@ -1,0 +1,105 @@
+package io.isthmus.discovery.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The devices being tracked, by IP address, up to a maximum. Addresses beyond it are counted (exactly
+ * up to {@link #MAX_COUNTED_UNTRACKED}, "at least" after that) and otherwise ignored.
+ */
+final class DeviceTable {
+  static final int MAX_COUNTED_UNTRACKED = 100_000;
+  /** A MAC in front of this many addresses is a router's (or a host's with many addresses): no device's own. */
+  static final int SHARED_MAC_ADDRESSES = 3;
+
+  private final int maxDevices;
+  private final int maxPeers;
+  private final ConcurrentHashMap<String, DeviceFacts> devices = new ConcurrentHashMap<>();
+  private final AtomicInteger reserved = new AtomicInteger();
+  private final Set<String> untracked = ConcurrentHashMap.newKeySet();
+
+  DeviceTable(int maxDevices, int maxPeers) {
+    this.maxDevices = maxDevices;
+    this.maxPeers = maxPeers;
+  }
+
+  /** The facts of {@code ip}, created if there is room; {@code null} (and counted) if the table is full. */
+  @Nullable DeviceFacts track(String ip) {
+    DeviceFacts facts = devices.get(ip);
+    if (facts != null) {
+      return facts;
+    }
+    if (reserved.incrementAndGet() > maxDevices) {
+      reserved.decrementAndGet();
+      if (untracked.size() < MAX_COUNTED_UNTRACKED) {
+        untracked.add(ip);
+      }
+      return null;
+    }
+    DeviceFacts created = new DeviceFacts(ip, maxPeers);
+    DeviceFacts raced = devices.putIfAbsent(ip, created);
+    if (raced != null) {
+      reserved.decrementAndGet();
+      return raced;
+    }
+    return created;
+  }
+
+  @Nullable DeviceFacts get(String ip) {
+    return devices.get(ip);
+  }
+
+  Collection<DeviceFacts> all() {
+    return devices.values();
+  }
+
+  /** Addresses that sent at least one PDU. */
+  List<DeviceSnapshot> senders() {
+    List<DeviceSnapshot> out = new ArrayList<>();
+    for (DeviceFacts f : devices.values()) {
+      if (f.isSender()) {
+        out.add(f.snapshot());
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code ip} is tracked but never sent anything: a broadcast address, or a host that never answered. */
+  boolean isSilent(String ip) {
+    DeviceFacts f = devices.get(ip);
+    return f != null && !f.isSender();
+  }
+
+  /** MACs that stand in front of {@link #SHARED_MAC_ADDRESSES} or more sending addresses. */
+  Set<String> sharedMacs() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (DeviceSnapshot s : senders()) {
+      if (s.mac() != null) {
+        counts.merge(s.mac(), 1, Integer::sum);
+      }
+    }
+    Set<String> shared = new java.util.HashSet<>();
+    counts.forEach((mac, n) -> {
+      if (n >= SHARED_MAC_ADDRESSES) {
+        shared.add(mac);
+      }
+    });
+    return shared;
+  }
+
+  int tracked() {
+    return devices.size();
+  }
+
+  /** Addresses not tracked because the table was full (a lower bound once it reaches {@link #MAX_COUNTED_UNTRACKED}). */
+  int untracked() {
+    return untracked.size();
+  }
+}
