@@ -40,6 +40,9 @@ final class EventFacts {
       if (receiver != null && roles.receiver != null) {
         receiver.role(roles.receiver);
       }
+      if ("mqtt-broker".equals(roles.sender) && sender != null) {
+        sender.type("broker"); // an MQTT server is a broker by definition; only once it answered
+      }
     }
     if (sender != null && !event.isMalformed()) {
       IdentityFacts.fromSender(event, sender);

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class OuiRegistry {
   static final String MA_L_FILE = "oui.csv";
   private static final List<String> LONGER_PREFIX_FILES = List.of("mam.csv", "oui36.csv", "iab.csv");
+  private static final String PRIVATE = "Private";
   static final OuiRegistry EMPTY = new OuiRegistry(new long[0], new String[0]);
 
   /** Key: prefix bits in the high part, prefix length (24, 28, 36) in the low byte; sorted. */
@@ -69,6 +70,10 @@ final class OuiRegistry {
         int bits = assignment.length() * 4;
         if ((bits != 24 && bits != 28 && bits != 36) || name.isEmpty() || !isHex(assignment)) {
           continue; // the header line, and anything that is not an assignment
+        }
+        if (name.equals(PRIVATE)) {
+          byKey.remove(key(Long.parseLong(assignment, 16), bits));
+          continue; // the owner asked the IEEE not to publish its name: no vendor
         }
         byKey.put(key(Long.parseLong(assignment, 16), bits), interned.computeIfAbsent(name, n -> n));
       }
