@@ -31,7 +31,7 @@ final class DeviceFacts {
   private final Set<String> protocols = new LinkedHashSet<>();
   private final Set<String> roles = new LinkedHashSet<>();
   private final Set<String> peers = new LinkedHashSet<>();
-  private long peersNotKept;
+  private long peerSightingsNotKept;
   private @Nullable String vendor;
   private int vendorRank;
   private @Nullable String vendorSource;
@@ -89,7 +89,7 @@ final class DeviceFacts {
       peers.add(peer);
       changed = true;
     } else {
-      peersNotKept++;
+      peerSightingsNotKept++;
     }
   }
 
@@ -181,7 +181,7 @@ final class DeviceFacts {
 
   synchronized DeviceSnapshot snapshot() {
     return new DeviceSnapshot(ip, mac, firstMicros, lastMicros, Set.copyOf(protocols), Set.copyOf(roles),
-        Set.copyOf(peers), peersNotKept, vendor, vendorSource, model, firmware, type, Map.copyOf(attributes),
+        Set.copyOf(peers), peerSightingsNotKept, vendor, vendorSource, model, firmware, type, Map.copyOf(attributes),
         flushedBefore);
   }
 

@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param firstMicros capture time of the first PDU the device sent
  * @param lastMicros capture time of the latest PDU it sent
- * @param peersNotKept peers seen beyond the per-device limit
+ * @param peerSightingsNotKept PDUs from or to peers beyond the per-device limit (not a count of distinct peers)
  * @param vendorSource the protocol the vendor came from, {@code null} if none said
  * @param flushedBefore whether an earlier flush stored this device already
  */
 record DeviceSnapshot(String ip, @Nullable String mac, long firstMicros, long lastMicros, Set<String> protocols,
-    Set<String> roles, Set<String> peers, long peersNotKept, @Nullable String vendor, @Nullable String vendorSource,
+    Set<String> roles, Set<String> peers, long peerSightingsNotKept, @Nullable String vendor, @Nullable String vendorSource,
     @Nullable String model, @Nullable String firmware, String type, Map<String, String> attributes,
     boolean flushedBefore) {
 

@@ -47,6 +47,8 @@ public final class DiscoveryObserver implements EventObserver {
   private final long lastSeenNanos;
   private final Thread flusher;
   private volatile boolean running = true;
+  private volatile boolean wakeRequested;
+  private final AtomicLong flushes = new AtomicLong();
 
   @Activate
   public DiscoveryObserver(DiscoveryConfig config) {
@@ -69,7 +71,7 @@ public final class DiscoveryObserver implements EventObserver {
       policyOption = ReferencePolicyOption.GREEDY)
   void setStore(AssetStore assetStore) {
     store.set(assetStore);
-    LockSupport.unpark(flusher); // flush what waited for a store now rather than at the next tick
+    wake(); // flush what waited for a store now rather than at the next tick
   }
 
   void unsetStore(AssetStore assetStore) {
@@ -95,8 +97,7 @@ public final class DiscoveryObserver implements EventObserver {
   @Deactivate
   void deactivate() throws InterruptedException {
     running = false;
-    // Not interrupt(): H2 closes its file channel when a thread inside it is interrupted.
-    LockSupport.unpark(flusher);
+    wake();
     flusher.join(TimeUnit.SECONDS.toMillis(30));
     flushOnce(true);
   }
@@ -119,14 +120,33 @@ public final class DiscoveryObserver implements EventObserver {
     return table;
   }
 
+  /** Flushes that reached the store, by the thread or on deactivation. */
+  long flushes() {
+    return flushes.get();
+  }
+
+  boolean flushThreadAlive() {
+    return flusher.isAlive();
+  }
+
   long failedEvents() {
     return failedEvents.sum();
+  }
+
+  /** Not interrupt(): H2 closes its file channel when a thread inside it is interrupted. */
+  private void wake() {
+    wakeRequested = true;
+    LockSupport.unpark(flusher);
   }
 
   private void flushLoop() {
     long lastSeenDue = System.nanoTime() + lastSeenNanos;
     while (running) {
-      LockSupport.parkNanos(this, flushNanos);
+      long deadline = System.nanoTime() + flushNanos;
+      while (running && !wakeRequested && deadline - System.nanoTime() > 0) {
+        LockSupport.parkNanos(this, deadline - System.nanoTime());
+      }
+      wakeRequested = false;
       if (!running) {
         return;
       }
@@ -145,6 +165,7 @@ public final class DiscoveryObserver implements EventObserver {
     }
     try {
       flush.flush(s, includeSeenOnly);
+      flushes.incrementAndGet();
       return true;
     } catch (RuntimeException e) {
       long now = System.nanoTime();

@@ -52,11 +52,16 @@ final class Captures {
 
   /** A configuration annotation whose every attribute has its declared default, as DS passes it without a configuration. */
   static <T extends Annotation> T defaults(Class<T> type) {
+    return config(type, Map.of());
+  }
+
+  /** A configuration annotation with these attribute values, the declared defaults for the others. */
+  static <T extends Annotation> T config(Class<T> type, Map<String, Object> values) {
     return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
       if (method.getName().equals("annotationType")) {
         return type;
       }
-      return method.getDefaultValue();
+      return values.getOrDefault(method.getName(), method.getDefaultValue());
     }));
   }
 
