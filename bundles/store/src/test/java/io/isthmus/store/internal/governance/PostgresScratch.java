@@ -1,0 +1,46 @@
+package io.isthmus.store.internal.governance;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A new, empty schema on the PostgreSQL server named by ISTHMUS_TEST_PG_URL (with
+ * ISTHMUS_TEST_PG_USER and ISTHMUS_TEST_PG_PASSWORD); skips the test when none is set or reachable.
+ */
+final class PostgresScratch {
+
+  private static final String SCHEMA = "isthmus_governance_test";
+
+  private PostgresScratch() {}
+
+  /** Recreates the schema and returns the URL that works in it. */
+  static String prepare() {
+    String configured = System.getenv("ISTHMUS_TEST_PG_URL");
+    assumeTrue(configured != null && !configured.isBlank(), "ISTHMUS_TEST_PG_URL is not set");
+    try (Connection connection = open(configured).getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+      statement.execute("CREATE SCHEMA " + SCHEMA);
+    } catch (SQLException e) {
+      assumeTrue(false, "PostgreSQL at ISTHMUS_TEST_PG_URL is not reachable: " + e.getMessage());
+    }
+    return configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+  }
+
+  static DataSource open(String url) {
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setURL(url);
+    source.setUser(env("ISTHMUS_TEST_PG_USER"));
+    source.setPassword(env("ISTHMUS_TEST_PG_PASSWORD"));
+    return source;
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    return value == null ? "" : value;
+  }
+}
