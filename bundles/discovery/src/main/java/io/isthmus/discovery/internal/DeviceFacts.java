@@ -49,8 +49,8 @@ final class DeviceFacts {
     this.maxPeers = maxPeers;
   }
 
-  /** The address sent a PDU at {@code micros} from {@code mac}, to {@code peer}, in {@code protocol}. */
-  synchronized void sent(long micros, @Nullable String mac, String protocol, String peer) {
+  /** The address sent a PDU at {@code micros} from {@code mac}, to {@code peer} (null: no unicast address), in {@code protocol}. */
+  synchronized void sent(long micros, @Nullable String mac, String protocol, @Nullable String peer) {
     if (!sender) {
       sender = true;
       changed = true;
@@ -68,7 +68,7 @@ final class DeviceFacts {
   }
 
   /** The address was sent a PDU: it is not proof that it exists (it may be a broadcast address). */
-  synchronized void addressed(@Nullable String mac, String protocol, String peer) {
+  synchronized void addressed(@Nullable String mac, String protocol, @Nullable String peer) {
     updateMac(mac);
     addProtocolAndPeer(protocol, peer);
   }
@@ -80,9 +80,9 @@ final class DeviceFacts {
     }
   }
 
-  private void addProtocolAndPeer(String protocol, String peer) {
+  private void addProtocolAndPeer(String protocol, @Nullable String peer) {
     changed |= addBounded(protocols, protocol, MAX_NAMES);
-    if (peers.contains(peer) || peer.equals(ip)) {
+    if (peer == null || peers.contains(peer) || peer.equals(ip)) {
       return;
     }
     if (peers.size() < maxPeers) {

@@ -20,16 +20,18 @@ final class EventFacts {
   void observe(TelemetryEvent event) {
     Endpoint source = event.source();
     Endpoint destination = event.destination();
-    DeviceFacts sender = Addresses.isUnicast(source.ip()) ? table.track(source.ip()) : null;
+    boolean sourceUnicast = Addresses.isUnicast(source.ip());
+    boolean destinationUnicast = Addresses.isUnicast(destination.ip());
+    DeviceFacts sender = sourceUnicast ? table.track(source.ip()) : null;
     // On a loopback capture both ends are one host, which then plays both roles.
-    DeviceFacts receiver = Addresses.isUnicast(destination.ip()) ? table.track(destination.ip()) : null;
+    DeviceFacts receiver = destinationUnicast ? table.track(destination.ip()) : null;
     String protocol = event.protocol();
     if (sender != null) {
-      sender.sent(event.timeMicros(), source.mac(), protocol, destination.ip());
+      sender.sent(event.timeMicros(), source.mac(), protocol, destinationUnicast ? destination.ip() : null);
       deviceId(protocol, source, sender);
     }
     if (receiver != null) {
-      receiver.addressed(destination.mac(), protocol, source.ip());
+      receiver.addressed(destination.mac(), protocol, sourceUnicast ? source.ip() : null);
       deviceId(protocol, destination, receiver);
     }
     Roles roles = roles(event);
