@@ -1,0 +1,19 @@
+package io.isthmus.assets.internal;
+
+import io.isthmus.api.store.AssetStore;
+import io.isthmus.store.internal.AssetStoreComponent;
+import io.isthmus.store.internal.SqlDatabase;
+import java.nio.file.Path;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** The real asset store (migrations included) on an embedded H2 database in a test's directory. */
+final class TestStores {
+
+  private TestStores() {}
+
+  static AssetStore h2(Path directory) {
+    JdbcDataSource source = new JdbcDataSource();
+    source.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath());
+    return new AssetStoreComponent(new SqlDatabase(source, false));
+  }
+}
