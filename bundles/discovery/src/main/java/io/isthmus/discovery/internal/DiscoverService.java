@@ -22,18 +22,24 @@ import org.osgi.service.component.annotations.Reference;
 public final class DiscoverService implements Function<Map<String, Object>, Integer> {
   static final String PROPERTY = "isthmus.command";
 
-  private final BundleContext context;
   private final TelemetryPipeline pipeline;
   private final CaptureService captures;
   private final DiscoveryObserver discovery;
+  private final Function<EventObserver, AutoCloseable> register;
 
   @Activate
   public DiscoverService(BundleContext context, @Reference TelemetryPipeline pipeline,
       @Reference CaptureService captures, @Reference DiscoveryObserver discovery) {
-    this.context = context;
+    this(pipeline, captures, discovery, observer -> register(context, observer));
+  }
+
+  /** @param register has the pipeline hand events to an observer until the returned handle is closed */
+  DiscoverService(TelemetryPipeline pipeline, CaptureService captures, DiscoveryObserver discovery,
+      Function<EventObserver, AutoCloseable> register) {
     this.pipeline = pipeline;
     this.captures = captures;
     this.discovery = discovery;
+    this.register = register;
   }
 
   @Override
@@ -46,11 +52,11 @@ public final class DiscoverService implements Function<Map<String, Object>, Inte
       (err instanceof PrintStream p ? p : System.err).println("isthmus: bad discover request: " + e.getMessage());
       return DiscoverRun.USAGE;
     }
-    return new DiscoverRun(request, pipeline, captures, discovery, this::register).run();
+    return new DiscoverRun(request, pipeline, captures, discovery, register).run();
   }
 
   /** The pipeline binds observers dynamically: this one sees the events until closed. */
-  private AutoCloseable register(EventObserver observer) {
+  private static AutoCloseable register(BundleContext context, EventObserver observer) {
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("isthmus.observer", "discover");
     ServiceRegistration<EventObserver> registration = context.registerService(EventObserver.class, observer, properties);
