@@ -33,7 +33,8 @@ final class RegistryImport {
   private RegistryImport() {}
 
   static Summary apply(AssetStore store, RegistryRead read, String file, Instant at) {
-    read.rejections().forEach(r -> LOG.warn("registry row rejected: {}", r));
+    // INFO: the command prints each rejection itself; at WARN a terminal would show it twice.
+    read.rejections().forEach(r -> LOG.info("registry row rejected: {}", r));
     int created = 0;
     int conflicts = 0;
     for (RegistryRead.Entry entry : read.entries()) {
