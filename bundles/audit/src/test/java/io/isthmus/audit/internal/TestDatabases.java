@@ -1,0 +1,60 @@
+package io.isthmus.audit.internal;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.isthmus.store.internal.SqlDatabase;
+import io.isthmus.store.internal.audit.JdbcAuditLog;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** JDBC URLs of the databases the tests run the real audit log on, and data sources for them. */
+final class TestDatabases {
+
+  private TestDatabases() {}
+
+  static String h2Url(Path directory) {
+    return "jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath();
+  }
+
+  /** A fresh, empty schema on ISTHMUS_TEST_PG_URL; skips the test when it is not set or not reachable. */
+  static String freshPostgresUrl(String schema) {
+    String configured = System.getenv("ISTHMUS_TEST_PG_URL");
+    assumeTrue(configured != null && !configured.isBlank(), "ISTHMUS_TEST_PG_URL is not set");
+    try (Connection connection = open(configured).getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      statement.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      assumeTrue(false, "PostgreSQL at ISTHMUS_TEST_PG_URL is not reachable: " + e.getMessage());
+    }
+    return configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  static DataSource open(String url) {
+    if (url.startsWith("jdbc:h2:")) {
+      JdbcDataSource source = new JdbcDataSource();
+      source.setURL(url);
+      return source;
+    }
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setURL(url);
+    source.setUser(env("ISTHMUS_TEST_PG_USER"));
+    source.setPassword(env("ISTHMUS_TEST_PG_PASSWORD"));
+    return source;
+  }
+
+  /** The audit log on that database, its tables migrated. */
+  static JdbcAuditLog auditLog(String url) {
+    new SqlDatabase(open(url), url.startsWith("jdbc:postgresql:")).migrate(JdbcAuditLog.AREA);
+    return new JdbcAuditLog(open(url), java.time.Clock.systemUTC());
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    return value == null ? "" : value;
+  }
+}
