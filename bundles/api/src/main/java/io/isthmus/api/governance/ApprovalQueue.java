@@ -20,4 +20,13 @@ public interface ApprovalQueue {
    * @param roles the roles the user holds; checked against the decision's approver role
    */
   ApprovalOutcome decide(String actionId, String user, Set<String> roles, Approval.Verdict verdict, String comment);
+
+  /**
+   * Proposes undoing a succeeded action (e.g. {@code RELEASE_HOST} after {@code CONTAIN_HOST}) as a
+   * new governed action requested by {@code user}: policy decides it like any other.
+   *
+   * @throws java.util.NoSuchElementException if there is no such action
+   * @throws IllegalStateException if the action did not succeed or cannot be undone by a connector
+   */
+  GovernedAction requestRollback(String actionId, String user, String reason);
 }
