@@ -60,7 +60,8 @@ public final class AlertAuditor implements AlertListener {
       synchronized (recorded) {
         recorded.remove(alert.id());
       }
-      LOG.error("audit: alert {} not recorded ({} failed so far): {}", alert.id(), failed.incrementAndGet(), e.getMessage());
+      String id = alert.id().length() > 80 ? alert.id().substring(0, 80) + "..." : alert.id();
+      LOG.error("audit: alert {} not recorded ({} failed so far): {}", id, failed.incrementAndGet(), e.getMessage());
     }
   }
 
