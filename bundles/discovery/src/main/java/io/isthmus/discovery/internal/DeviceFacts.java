@@ -152,6 +152,10 @@ final class DeviceFacts {
     }
   }
 
+  synchronized boolean wasFlushed() {
+    return flushedBefore;
+  }
+
   synchronized boolean isSender() {
     return sender;
   }

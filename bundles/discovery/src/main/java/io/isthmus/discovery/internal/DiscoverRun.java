@@ -103,7 +103,7 @@ final class DiscoverRun {
     } catch (IOException e) {
       throw new Failure(FAILED, "cannot write the devices: " + e.getMessage());
     }
-    String stored = store();
+    String stored = store(devices);
     request.err().println(String.format(Locale.ROOT, "isthmus: %,d devices in %d file%s (%,d events)%s; %s in %.2f s",
         devices.size(), request.inputs().size(), request.inputs().size() == 1 ? "" : "s", events,
         (skipped.sum() > 0 ? String.format(Locale.ROOT, ", %,d events skipped", skipped.sum()) : "")
@@ -112,16 +112,19 @@ final class DiscoverRun {
     return stored.startsWith("not stored") ? FAILED : OK;
   }
 
-  /** The discovery observer saw the same events: has it write them now. */
-  private String store() {
+  /** The discovery observer saw the same events: has it write them now, and tells how many are stored. */
+  private String store(List<DeviceView> devices) {
     try {
-      int written = discovery.flushNow();
-      return written < 0 ? "no asset store, nothing stored"
-          : String.format(Locale.ROOT, "%,d written to the asset store%s", written,
-              request.dataDir() == null ? "" : " in " + request.dataDir());
+      if (discovery.flushNow() < 0) {
+        return "no asset store, nothing stored";
+      }
     } catch (RuntimeException e) {
       return "not stored: the asset store failed: " + e.getMessage();
     }
+    long stored = devices.stream().filter(d -> discovery.isStored(d.asset().id())).count();
+    return String.format(Locale.ROOT, "%,d of them in the asset store%s%s", stored,
+        request.dataDir() == null ? "" : " in " + request.dataDir(),
+        stored < devices.size() ? String.format(Locale.ROOT, " (%,d over discovery's limit of devices)", devices.size() - stored) : "");
   }
 
   private long replay(String file, EventChannel channel) throws Failure {

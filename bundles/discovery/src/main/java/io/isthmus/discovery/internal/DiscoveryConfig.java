@@ -25,7 +25,7 @@ public @interface DiscoveryConfig {
 
   @AttributeDefinition(name = "Peers per device", description = "At most this many peer addresses are kept per "
       + "device; further ones are counted.", min = "1")
-  int maxPeersPerDevice() default 256;
+  int maxPeersPerDevice() default 64;
 
   @AttributeDefinition(name = "IEEE registry folder", description = "Folder with the IEEE MAC registry files oui.csv "
       + "(required for MAC vendors), mam.csv, oui36.csv and iab.csv, as Debian's ieee-data package installs them.")

@@ -6,11 +6,13 @@ import io.isthmus.api.store.AssetStore;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,8 +39,9 @@ public final class DiscoveryObserver implements EventObserver {
 
   private final DeviceTable table;
   private final EventFacts facts;
-  private final OuiRegistry oui;
-  private final StoreFlush flush;
+  private final Supplier<OuiRegistry> ouiLoader;
+  private final CompletableFuture<OuiRegistry> oui = new CompletableFuture<>();
+  private volatile @Nullable StoreFlush flush;
   private final AtomicReference<@Nullable AssetStore> store = new AtomicReference<>();
   private final LongAdder failedEvents = new LongAdder();
   private final AtomicLong lastEventWarning = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
@@ -50,16 +53,20 @@ public final class DiscoveryObserver implements EventObserver {
   private volatile boolean wakeRequested;
   private final AtomicLong flushes = new AtomicLong();
 
+  /** The IEEE registry is read by the flush thread, so activation does not wait for the file. */
   @Activate
   public DiscoveryObserver(DiscoveryConfig config) {
-    this(config, loadOui(Path.of(config.ouiDirectory())));
+    this(config, () -> loadOui(Path.of(config.ouiDirectory())));
   }
 
   DiscoveryObserver(DiscoveryConfig config, OuiRegistry oui) {
+    this(config, () -> oui);
+  }
+
+  private DiscoveryObserver(DiscoveryConfig config, Supplier<OuiRegistry> ouiLoader) {
     this.table = new DeviceTable(config.maxDevices(), config.maxPeersPerDevice());
     this.facts = new EventFacts(table);
-    this.oui = oui;
-    this.flush = new StoreFlush(table, oui);
+    this.ouiLoader = ouiLoader;
     this.flushNanos = TimeUnit.SECONDS.toNanos(Math.max(1, config.flushIntervalSeconds()));
     this.lastSeenNanos = TimeUnit.SECONDS.toNanos(Math.max(1, config.lastSeenIntervalSeconds()));
     this.flusher = new Thread(this::flushLoop, "isthmus-discovery-flush");
@@ -105,15 +112,27 @@ public final class DiscoveryObserver implements EventObserver {
   /** Writes every device with news to the store now; -1 if there is no store. */
   int flushNow() {
     AssetStore s = store.get();
-    return s == null ? -1 : flush.flush(s, true);
+    return s == null ? -1 : storeFlush().flush(s, true);
   }
 
-  boolean hasStore() {
-    return store.get() != null;
+  private synchronized StoreFlush storeFlush() {
+    StoreFlush f = flush;
+    if (f == null) {
+      f = new StoreFlush(table, oui());
+      flush = f;
+    }
+    return f;
   }
 
+  /** Whether a flush has written the device with this IP address to the store. */
+  boolean isStored(String ip) {
+    DeviceFacts facts = table.get(ip);
+    return facts != null && facts.wasFlushed();
+  }
+
+  /** The IEEE registry, once the flush thread has read it. */
   OuiRegistry oui() {
-    return oui;
+    return oui.join();
   }
 
   DeviceTable table() {
@@ -140,6 +159,12 @@ public final class DiscoveryObserver implements EventObserver {
   }
 
   private void flushLoop() {
+    try {
+      oui.complete(ouiLoader.get());
+    } catch (RuntimeException e) {
+      LOG.warn("No MAC vendors: {}", e.toString());
+      oui.complete(OuiRegistry.EMPTY);
+    }
     long lastSeenDue = System.nanoTime() + lastSeenNanos;
     while (running) {
       long deadline = System.nanoTime() + flushNanos;
@@ -164,7 +189,7 @@ public final class DiscoveryObserver implements EventObserver {
       return false;
     }
     try {
-      flush.flush(s, includeSeenOnly);
+      storeFlush().flush(s, includeSeenOnly);
       flushes.incrementAndGet();
       return true;
     } catch (RuntimeException e) {

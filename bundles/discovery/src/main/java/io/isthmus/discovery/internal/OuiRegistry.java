@@ -1,6 +1,5 @@
 package io.isthmus.discovery.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,23 +58,22 @@ final class OuiRegistry {
   }
 
   private static void read(Path file, Map<Long, String> byKey, Map<String, String> interned) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      CsvRecords records = new CsvRecords(reader);
-      for (List<String> r = records.next(); r != null; r = records.next()) {
-        if (r.size() < 3) {
-          continue;
-        }
-        String assignment = r.get(1).trim();
-        String name = r.get(2).trim();
-        int bits = assignment.length() * 4;
-        if ((bits != 24 && bits != 28 && bits != 36) || name.isEmpty() || !isHex(assignment)) {
-          continue; // the header line, and anything that is not an assignment
-        }
-        if (name.equals(PRIVATE)) {
-          byKey.remove(key(Long.parseLong(assignment, 16), bits));
-          continue; // the owner asked the IEEE not to publish its name: no vendor
-        }
-        byKey.put(key(Long.parseLong(assignment, 16), bits), interned.computeIfAbsent(name, n -> n));
+    CsvRecords records = new CsvRecords(Files.readString(file, StandardCharsets.UTF_8));
+    for (List<String> r = records.next(3); r != null; r = records.next(3)) {
+      if (r.size() < 3) {
+        continue;
+      }
+      String assignment = r.get(1).trim();
+      String name = r.get(2).trim();
+      int bits = assignment.length() * 4;
+      if ((bits != 24 && bits != 28 && bits != 36) || name.isEmpty() || !isHex(assignment)) {
+        continue; // the header line, and anything that is not an assignment
+      }
+      long key = key(Long.parseLong(assignment, 16), bits);
+      if (name.equals(PRIVATE)) {
+        byKey.remove(key); // the owner asked the IEEE not to publish its name: no vendor
+      } else {
+        byKey.put(key, interned.computeIfAbsent(name, n -> n));
       }
     }
   }

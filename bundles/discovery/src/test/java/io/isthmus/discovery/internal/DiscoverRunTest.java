@@ -99,7 +99,8 @@ class DiscoverRunTest {
   };
 
   private int discover(Map<String, Object> request) {
-    Map<String, Object> params = new HashMap<>(Map.of("out", out, "err", new PrintStream(err, true, StandardCharsets.UTF_8)));
+    Map<String, Object> params = new HashMap<>(Map.of("out", out, "err", new PrintStream(err, true, StandardCharsets.UTF_8),
+        "dataDir", dir.resolve("data").toString()));
     params.putAll(request);
     return new DiscoverService(pipeline, captures, discovery, observer -> {
       observers.add(observer);
@@ -157,7 +158,9 @@ class DiscoverRunTest {
     assertTrue(plc.matches(".*Rockwell Automation/Allen-Bradley +1756-L61/B LOGIX5561 +16\\.20 +plc +enip .*"), plc);
     assertEquals(Captures.discover(OuiRegistry.EMPTY, "openics_EIP-SoftwareDownload.pcap").size(), lines.size() - 1,
         String.join("\n", lines));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("written to the asset store"), err.toString(StandardCharsets.UTF_8));
+    String summary = err.toString(StandardCharsets.UTF_8);
+    assertTrue(summary.contains("; " + (lines.size() - 1) + " of them in the asset store in "), summary);
+    assertEquals(lines.size() - 1, recording.seen().size());
     assertTrue(recording.seen().containsKey("192.168.10.120"));
   }
 
