@@ -152,6 +152,11 @@ final class DeviceFacts {
     }
   }
 
+  /** Stored, with nothing new since: forgetting it loses nothing. The capture time of its last PDU, else -1. */
+  synchronized long storedAndIdleSince() {
+    return flushedBefore && !changed && !seenSinceFlush ? lastMicros : -1;
+  }
+
   synchronized boolean wasFlushed() {
     return flushedBefore;
   }

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The devices being tracked, by IP address, up to a maximum. Addresses beyond it are counted (exactly
- * up to {@link #MAX_COUNTED_UNTRACKED}, "at least" after that) and otherwise ignored.
+ * up to {@link #MAX_COUNTED_UNTRACKED}, "at least" after that) and otherwise ignored. Once the store
+ * has a device and nothing new came since, the device may be forgotten to make room
+ * ({@link #evictStoredIfNearlyFull}); it is tracked anew when it sends again.
  */
 final class DeviceTable {
   static final int MAX_COUNTED_UNTRACKED = 100_000;
@@ -92,6 +94,40 @@ final class DeviceTable {
       }
     });
     return shared;
+  }
+
+  /**
+   * When the table is nine-tenths full, forgets the stored devices that have been idle longest until
+   * it is three-quarters full (or no stored, idle device is left).
+   *
+   * @return devices forgotten
+   */
+  int evictStoredIfNearlyFull() {
+    if (devices.size() < maxDevices - maxDevices / 10) {
+      return 0;
+    }
+    record Idle(DeviceFacts facts, long lastMicros) {}
+    List<Idle> idle = new ArrayList<>();
+    for (DeviceFacts f : devices.values()) {
+      long last = f.storedAndIdleSince();
+      if (last >= 0) {
+        idle.add(new Idle(f, last));
+      }
+    }
+    idle.sort(java.util.Comparator.comparingLong(Idle::lastMicros));
+    int target = maxDevices - maxDevices / 4;
+    int evicted = 0;
+    for (Idle i : idle) {
+      if (devices.size() <= target) {
+        break;
+      }
+      // A worker may still be adding to it: what it adds now is lost until the device sends again.
+      if (i.facts.storedAndIdleSince() >= 0 && devices.remove(i.facts.ip, i.facts)) {
+        reserved.decrementAndGet();
+        evicted++;
+      }
+    }
+    return evicted;
   }
 
   int tracked() {

@@ -62,7 +62,8 @@ final class EventFacts {
     }
     switch (protocol) {
       case "dnp3" -> facts.attributeListValue("dnp3_address", id, 8);
-      case "bacnet" -> facts.attribute("bacnet_device_instance", id);
+      // Devices behind a BACnet router share its address: keep their instances side by side.
+      case "bacnet" -> facts.attributeListValue("bacnet_device_instance", id, 8);
       default -> { }
     }
   }

@@ -88,7 +88,7 @@ final class IdentityFacts {
 
   private static void bacnet(TelemetryEvent event, Map<String, Object> f, DeviceFacts device) {
     if ("I_AM".equals(event.operation()) && "device".equals(f.get("object_type"))) {
-      device.attribute("bacnet_device_instance", text(f.get("instance_number")));
+      device.attributeListValue("bacnet_device_instance", text(f.get("instance_number")), 8);
       device.attribute("bacnet_vendor_id", text(f.get("vendor_id")));
       String vendor = text(f.get("vendor"));
       if (vendor != null && !vendor.startsWith("Unknown")) {

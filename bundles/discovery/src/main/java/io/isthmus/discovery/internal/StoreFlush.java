@@ -44,6 +44,7 @@ final class StoreFlush {
       }
       written++;
     }
+    table.evictStoredIfNearlyFull();
     return written;
   }
 

@@ -2,6 +2,7 @@ package io.isthmus.discovery.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,6 +130,30 @@ class DiscoveryObserverTest {
     observer.setStore(recording.store);
     await(() -> observer.flushes() >= 1);
     assertEquals(10, recording.seen().size(), "every tracked device, no more");
+  }
+
+  @Test
+  void storedIdleDevicesMakeRoomForNewOnes() {
+    observer = observer(Map.of("maxDevices", 20));
+    RecordingStore recording = new RecordingStore();
+    observer.setStore(recording.store);
+    await(() -> observer.flushes() >= 1); // then the thread sleeps for an hour: flushNow does the rest
+    for (int i = 1; i <= 19; i++) {
+      observer.observe(event("10.0.2." + i, "10.0.0.1", Direction.REQUEST, "modbus", "READ_COILS", Map.of(), i));
+    }
+    assertEquals(20, observer.table().tracked());
+    assertEquals(19, observer.flushNow(), "19 clients sent; the server never answered");
+    assertEquals(15, observer.table().tracked(), "the five stored clients idle longest are forgotten");
+    for (int i = 1; i <= 5; i++) {
+      assertNull(observer.table().get("10.0.2." + i), "client " + i);
+    }
+    assertNotNull(observer.table().get("10.0.0.1"), "never stored: kept");
+    observer.observe(event("10.0.3.1", "10.0.0.1", Direction.REQUEST, "modbus", "READ_COILS", Map.of(), 100));
+    observer.observe(event("10.0.2.1", "10.0.0.1", Direction.REQUEST, "modbus", "READ_COILS", Map.of(), 101));
+    assertEquals(0, observer.table().untracked());
+    assertEquals(2, observer.flushNow());
+    assertEquals(Instant.ofEpochSecond(0, 1_000), recording.seen().get("10.0.2.1")[0], "the store keeps the first time");
+    assertEquals(Instant.ofEpochSecond(0, 101_000), recording.seen().get("10.0.2.1")[1]);
   }
 
   @Test
