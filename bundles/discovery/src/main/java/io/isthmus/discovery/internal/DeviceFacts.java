@@ -67,9 +67,11 @@ final class DeviceFacts {
     addProtocolAndPeer(protocol, peer);
   }
 
-  /** The address was sent a PDU: it is not proof that it exists (it may be a broadcast address). */
-  synchronized void addressed(@Nullable String mac, String protocol, @Nullable String peer) {
-    updateMac(mac);
+  /**
+   * The address was sent a PDU: it is not proof that it exists (it may be a broadcast address), and
+   * the frame's destination MAC is not taken (it is a router's when the sender is on another subnet).
+   */
+  synchronized void addressed(String protocol, @Nullable String peer) {
     addProtocolAndPeer(protocol, peer);
   }
 

@@ -31,7 +31,7 @@ final class EventFacts {
       deviceId(protocol, source, sender);
     }
     if (receiver != null) {
-      receiver.addressed(destination.mac(), protocol, sourceUnicast ? source.ip() : null);
+      receiver.addressed(protocol, sourceUnicast ? source.ip() : null);
       deviceId(protocol, destination, receiver);
     }
     Roles roles = roles(event);
