@@ -6,9 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Reader;
-import java.util.HashMap;
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,23 +31,7 @@ public final class ApprovalsServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    Map<String, String> query = new HashMap<>();
-    req.getParameterMap().forEach((k, v) -> query.put(k, v.length == 0 ? "" : v[0]));
-    StringBuilder body = new StringBuilder();
-    if ("POST".equals(req.getMethod())) {
-      try (Reader in = req.getReader()) {
-        char[] buffer = new char[4096];
-        for (int n; (n = in.read(buffer)) > 0 && body.length() <= ApprovalsApi.MAX_BODY; ) {
-          body.append(buffer, 0, n);
-        }
-      }
-    }
-    ApprovalsApi.Response r = api.handle(req.getMethod(), req.getPathInfo(), query,
-        req.getHeader(ApprovalsApi.USER_HEADER), req.getHeader(ApprovalsApi.ROLES_HEADER), body.toString());
-    resp.setStatus(r.status());
-    resp.setContentType("application/json");
-    resp.setCharacterEncoding("UTF-8");
-    resp.setHeader("Cache-Control", "no-store");
-    resp.getWriter().write(r.json());
+    HttpExchange.answer(resp, api.handle(req.getMethod(), req.getPathInfo(), HttpExchange.query(req),
+        req.getHeader(ApprovalsApi.USER_HEADER), req.getHeader(ApprovalsApi.ROLES_HEADER), HttpExchange.body(req)));
   }
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a request body that is one flat JSON object of string values, e.g. {@code {"comment": "..."}};
+ * Reads a request body that is one flat JSON object of string (or boolean) values, e.g. {@code {"comment": "..."}};
  * anything else is refused with a message. Enough for the approval API, without a JSON library.
  */
 final class JsonFields {
@@ -30,7 +30,7 @@ final class JsonFields {
       do {
         String key = p.string();
         p.expect(':');
-        out.put(key, p.string());
+        out.put(key, p.value());
       } while (p.comma());
       p.expect('}');
     }
@@ -66,6 +66,17 @@ final class JsonFields {
     while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
       pos++;
     }
+  }
+
+  /** A string, or {@code true}/{@code false} as their text. */
+  private String value() {
+    for (String literal : new String[] {"true", "false"}) {
+      if (peek() == literal.charAt(0) && text.startsWith(literal, pos)) {
+        pos += literal.length();
+        return literal;
+      }
+    }
+    return string();
   }
 
   private String string() {
