@@ -1,11 +1,8 @@
 package io.isthmus.store.internal.governance;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,29 +11,18 @@ class H2GovernanceRaceTest extends GovernanceRaceContract {
 
   @TempDir
   Path directory;
-
-  // As in DatabaseComponent: H2 closes the file with its last connection, so one is kept open.
-  private @Nullable Connection keepOpen;
+  private H2Scratch h2;
 
   @Override
   DataSource openDatabase() {
-    JdbcDataSource source = new JdbcDataSource();
-    source.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath());
-    if (keepOpen == null) {
-      try {
-        keepOpen = source.getConnection();
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
+    if (h2 == null) {
+      h2 = new H2Scratch(directory);
     }
-    return source;
+    return h2.open();
   }
 
   @AfterEach
-  void closeKept() throws SQLException {
-    if (keepOpen != null) {
-      keepOpen.close();
-      keepOpen = null;
-    }
+  void closeH2() throws SQLException {
+    h2.close();
   }
 }
