@@ -32,8 +32,7 @@ import org.ops4j.pax.exam.options.ProvisionOption;
 import org.osgi.framework.Bundle;
 
 /**
- * The core runtime plus the store and governance bundles, with a recording audit log in place of
- * the audit bundle. The API bundle is the one built with this change (from the local repository),
+ * The core runtime plus the store (whose audit area is the audit log) and governance bundles. The API bundle is the one built with this change (from the local repository),
  * not the launcher distribution's copy, which may predate it.
  */
 public abstract class GovernanceTestSupport extends IsthmusTestSupport {
@@ -77,11 +76,11 @@ public abstract class GovernanceTestSupport extends IsthmusTestSupport {
     return b;
   }
 
-  /** Starts store and governance with a recording audit log; returns the governance services. */
+  /** Starts store (with the audit log) and governance, and waits for their services. */
   protected void startGovernance() throws Exception {
-    context.registerService(AuditLog.class, new RecordingAuditLog(), null);
     install("isthmus-store");
     install("isthmus-governance");
+    awaitService(AuditLog.class, null);
     awaitService(PolicyRegistry.class, null);
     awaitService(ApprovalQueue.class, null);
   }

@@ -7,7 +7,6 @@ import io.isthmus.api.governance.Approval;
 import io.isthmus.api.governance.ApprovalOutcome;
 import io.isthmus.api.governance.ApprovalQueue;
 import io.isthmus.api.governance.AuditLog;
-import io.isthmus.api.governance.AuditRecord;
 import io.isthmus.api.governance.GovernanceStore;
 import io.isthmus.api.governance.GovernedAction;
 import java.time.Clock;
@@ -80,7 +79,7 @@ final class Approvals implements ApprovalQueue {
     Approval approval = new Approval(actionId, user, verdict, comment, clock.instant().truncatedTo(ChronoUnit.MICROS));
     ApprovalOutcome outcome = store.addVerdict(approval);
     if (outcome.status().accepted()) {
-      audit.append("approval", actionId, user, previous(audit, actionId), Json.write(AuditPayloads.verdict(approval, outcome)));
+      audit.append("approval", actionId, user, List.of(actionId), Json.write(AuditPayloads.verdict(approval, outcome)));
     }
     return outcome;
   }
@@ -99,16 +98,10 @@ final class Approvals implements ApprovalQueue {
   static int expireDue(GovernanceStore store, AuditLog audit, Clock clock) {
     List<GovernedAction> expired = store.expire(clock.instant().truncatedTo(ChronoUnit.MICROS));
     for (GovernedAction g : expired) {
-      audit.append("approval", g.id(), Governor.ACTOR, previous(audit, g.id()), Json.write(java.util.Map.of(
+      audit.append("approval", g.id(), Governor.ACTOR, List.of(g.id()), Json.write(java.util.Map.of(
           "result", "EXPIRED", "expiresAt", String.valueOf(g.expiresAt()), "approvals", g.approvalCount(),
           "approvalsRequired", g.decision().approvalsRequired())));
     }
     return expired.size();
-  }
-
-  /** The hash of the latest audit record about a subject, as the link of the next one. */
-  static List<String> previous(AuditLog audit, String subjectId) {
-    List<AuditRecord> records = audit.forSubject(subjectId);
-    return records.isEmpty() ? List.of() : List.of(records.get(records.size() - 1).hash());
   }
 }

@@ -5,7 +5,6 @@ import io.isthmus.api.connector.EdrConnector;
 import io.isthmus.api.governance.ActionKind;
 import io.isthmus.api.governance.ActionState;
 import io.isthmus.api.governance.AuditLog;
-import io.isthmus.api.governance.AuditRecord;
 import io.isthmus.api.governance.GovernanceStore;
 import io.isthmus.api.governance.GovernedAction;
 import java.time.Clock;
@@ -70,9 +69,8 @@ final class Executor {
       return false;
     }
     GovernedAction g = claimed.get();
-    AuditRecord record;
     try {
-      record = audit.append("action", g.id(), ACTOR, Approvals.previous(audit, g.id()), Json.write(AuditPayloads.execution(g)));
+      audit.append("action", g.id(), ACTOR, List.of(g.id()), Json.write(AuditPayloads.execution(g)));
     } catch (RuntimeException e) {
       LOG.warn("action {} not executed: the audit log refused its record: {}", g.id(), e.toString());
       ConnectorResult notRun = new ConnectorResult("isthmus-governance", "audit", ConnectorResult.Status.RETRYABLE,
@@ -81,7 +79,7 @@ final class Executor {
       store.recordResult(g.id(), notRun, ActionState.RETRY, now().plus(backoff.after(1)));
       return false;
     }
-    finish(g, call(g), record);
+    finish(g, call(g));
     return true;
   }
 
@@ -106,7 +104,7 @@ final class Executor {
     }
   }
 
-  private void finish(GovernedAction g, ConnectorResult result, AuditRecord actionRecord) {
+  private void finish(GovernedAction g, ConnectorResult result) {
     ActionState next;
     Instant retryAt = null;
     switch (result.status()) {
@@ -119,7 +117,7 @@ final class Executor {
     }
     GovernedAction updated = store.recordResult(g.id(), result, next, retryAt);
     try {
-      audit.append("result", g.id(), result.connectorId(), List.of(actionRecord.hash()),
+      audit.append("result", g.id(), result.connectorId(), List.of(g.id()),
           Json.write(AuditPayloads.result(updated, result)));
     } catch (RuntimeException e) {
       LOG.error("action {}: result {} is stored but the audit log could not record it: {}", g.id(), result.status(),

@@ -99,8 +99,9 @@ class ApprovalFlowTest {
     assertEquals(ActionState.SUCCEEDED, f.store.find(g.id()).orElseThrow().state());
     assertEquals(List.of("decision", "approval", "approval", "action", "result"), f.audit.typesFor(g.id()));
     var records = f.audit.forSubject(g.id());
+    assertEquals(List.of("al-1"), records.get(0).links(), "the decision follows from the alert");
     for (int i = 1; i < records.size(); i++) {
-      assertEquals(List.of(records.get(i - 1).hash()), records.get(i).links(), "each record links the one before");
+      assertEquals(List.of(g.id()), records.get(i).links(), "the rest follow from the action's decision");
     }
   }
 
