@@ -62,6 +62,16 @@ public class PolicyBundleUpdateIT extends GovernanceTestSupport {
     assertEquals(Outcome.NOTIFY_ONLY, third.decision().outcome());
     assertEquals("revision 2 decided", "0.1.0.v2", third.decision().policyVersion());
 
+    // A new bundle with an invalid policy is refused; the default pack keeps deciding.
+    Bundle other = context.installBundle("isthmus-it:broken-pack",
+        new java.io.ByteArrayInputStream(PolicyJars.otherBundle(file("isthmus-policy-default").toPath(),
+            "io.isthmus.policy.broken", POLICY_FILE, broken.replace("priority: 100", "priority: 5000"))));
+    other.start();
+    PolicyPackStatus brokenPack = awaitPack("io.isthmus.policy.broken", p -> !p.problems().isEmpty(), "refused");
+    assertTrue("nothing of it is in force", !brokenPack.active() && brokenPack.rules().isEmpty());
+    assertEquals("0.1.0.v2", decisionFor(Zone.IT, 0.95, "T1486").decision().policyVersion());
+    other.uninstall();
+
     pack.uninstall();
     waitUntil("the pack's policies leave with it",
         () -> { try { return awaitService(io.isthmus.api.governance.PolicyRegistry.class, null).packs().isEmpty(); }

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +68,7 @@ final class Fixture implements AutoCloseable {
   final PolicyEngine engine = new PolicyEngine();
   final CelConditions cel = new CelConditions();
   private Connection keepOpen;
+  DataSource source;
   GovernanceStore store;
   RolloutModes rollout;
   Governor governor;
@@ -79,8 +81,9 @@ final class Fixture implements AutoCloseable {
   }
 
   private void open() throws SQLException {
-    JdbcDataSource source = new JdbcDataSource();
-    source.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath());
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath());
+    source = h2;
     keepOpen = source.getConnection();
     new SqlDatabase(source, false).migrate(JdbcGovernanceStore.AREA);
     store = new JdbcGovernanceStore(source);
