@@ -13,7 +13,9 @@ final class TestStores {
 
   static AssetStore h2(Path directory) {
     JdbcDataSource source = new JdbcDataSource();
-    source.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath());
+    // DB_CLOSE_DELAY=-1 keeps the database open between connections, as the store component's kept
+    // connection does; otherwise every operation would open the file anew.
+    source.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
     return new AssetStoreComponent(new SqlDatabase(source, false));
   }
 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Writes of an asset's child rows: addresses, bounded peers, attributes, conflicts. */
 final class AssetChildren {
@@ -26,20 +27,36 @@ final class AssetChildren {
     }
   }
 
-  static void addPeers(Connection connection, String assetId, Set<String> peers) throws SQLException {
+  /**
+   * Keeps the new peers while fewer than {@link AssetStore#MAX_PEERS_KEPT} are kept.
+   *
+   * @return every peer kept after the call, {@code null} when no peer was given (nothing changed)
+   */
+  static @Nullable Set<String> addPeers(Connection connection, String assetId, Set<String> peers) throws SQLException {
     if (peers.isEmpty()) {
-      return;
+      return null;
     }
     Set<String> kept = new HashSet<>(strings(connection, "SELECT ip FROM asset_peers WHERE asset_id = ?", assetId));
-    for (String ip : peers.stream().sorted().toList()) {
-      if (kept.size() >= AssetStore.MAX_PEERS_KEPT) {
-        return;
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO asset_peers (asset_id, ip) VALUES (?, ?)")) {
+      int added = 0;
+      for (String ip : peers.stream().sorted().toList()) {
+        if (kept.size() >= AssetStore.MAX_PEERS_KEPT) {
+          break;
+        }
+        if (kept.add(ip)) {
+          insert.setString(1, assetId);
+          insert.setString(2, ip);
+          insert.addBatch();
+          added++;
+        }
       }
-      if (kept.add(ip)) {
-        update(connection, "INSERT INTO asset_peers (asset_id, ip) VALUES (?, ?)", assetId, ip);
+      if (added > 0) {
+        insert.executeBatch();
       }
     }
+    return kept;
   }
+
 
   static void putAttributes(Connection connection, String assetId, Map<String, String> attributes)
       throws SQLException {

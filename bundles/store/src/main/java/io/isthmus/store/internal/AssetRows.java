@@ -64,7 +64,7 @@ final class AssetRows {
   private static List<StoredAsset> read(Connection connection, @Nullable String id) throws SQLException {
     String where = id == null ? "" : " WHERE asset_id = ?";
     Map<String, List<String>> addresses = group(connection, "SELECT asset_id, ip FROM asset_addresses" + where, id);
-    Map<String, List<String>> peers = group(connection, "SELECT asset_id, ip FROM asset_peers" + where + " ORDER BY ip", id);
+    Map<String, List<String>> peers = group(connection, "SELECT asset_id, ip FROM asset_peers" + where, id);
     Map<String, List<String>> attributes =
         group(connection, "SELECT asset_id, name, attr_value FROM asset_attributes" + where, id);
     Map<String, List<AssetConflict>> conflicts = conflicts(connection, where, id);
@@ -89,7 +89,8 @@ final class AssetRows {
         lines(rows.getString("roles")).forEach(builder::role);
         addresses.getOrDefault(assetId, List.of()).forEach(builder::address);
         List<String> kept = peers.getOrDefault(assetId, List.of());
-        kept.stream().limit(AssetStore.MAX_PEERS_SHOWN).forEach(builder::peer);
+        // Sorted here, not by the database: PostgreSQL's collation may order addresses differently.
+        kept.stream().sorted().limit(AssetStore.MAX_PEERS_SHOWN).forEach(builder::peer);
         List<String> nameValues = attributes.getOrDefault(assetId, List.of());
         for (int i = 0; i + 1 < nameValues.size(); i += 2) {
           builder.attribute(nameValues.get(i), nameValues.get(i + 1));

@@ -15,8 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -78,7 +79,7 @@ final class JdbcAssetStore implements AssetStore {
           ? seenAt : existing.firstSeen();
       Instant last = existing == null || existing.lastSeen() == null || seenAt.isAfter(existing.lastSeen())
           ? seenAt : existing.lastSeen();
-      return save(connection, merged, first, last, existing != null, asset);
+      return save(connection, merged, first, last, existing, asset);
     }, "upsert of asset " + asset.id());
   }
 
@@ -107,14 +108,19 @@ final class JdbcAssetStore implements AssetStore {
         delete(connection, gone.asset().id());
       }
       AssetMerge.State merged = AssetMerge.registry(state, entry, importedAt);
-      return save(connection, merged, first, last, existing != null, merged.asset());
+      return save(connection, merged, first, last, existing, merged.asset());
     }, "registry import of asset " + entry.id());
   }
 
-  /** Writes the merged row, the given asset's addresses, peers and attributes, and the conflicts; reads back. */
+  /**
+   * Writes the merged row, the given asset's addresses, peers and attributes, and the conflicts.
+   *
+   * @return what a read of the asset gives now
+   */
   private static StoredAsset save(Connection connection, AssetMerge.State merged, @Nullable Instant first,
-      @Nullable Instant last, boolean update, Asset children) throws SQLException {
+      @Nullable Instant last, @Nullable StoredAsset existing, Asset children) throws SQLException {
     Asset a = merged.asset();
+    boolean update = existing != null;
     String sql = update
         ? "UPDATE assets SET mac = ?, type = ?, vendor = ?, model = ?, firmware = ?, criticality = ?, zone = ?,"
             + " site = ?, location = ?, owner = ?, protocols = ?, roles = ?, registry_fields = ?, first_seen = ?,"
@@ -144,10 +150,25 @@ final class JdbcAssetStore implements AssetStore {
     for (String ip : children.addresses()) {
       AssetChildren.claimAddress(connection, ip, a.id());
     }
-    AssetChildren.addPeers(connection, a.id(), children.peers());
+    Set<String> kept = AssetChildren.addPeers(connection, a.id(), children.peers());
     AssetChildren.putAttributes(connection, a.id(), children.attributes());
     AssetChildren.replaceConflicts(connection, a.id(), merged.conflicts().values());
-    return Objects.requireNonNull(AssetRows.one(connection, a.id()));
+    // Built here rather than read back: an upsert is discovery's hot path.
+    Map<String, String> attributes = new HashMap<>(a.attributes());
+    attributes.remove(PEER_COUNT);
+    Set<String> peers = a.peers();
+    if (kept != null) {
+      peers = kept.stream().sorted().limit(MAX_PEERS_SHOWN).collect(Collectors.toSet());
+      attributes.put(PEER_COUNT, Integer.toString(kept.size()));
+    } else if (existing != null && existing.asset().attributes().containsKey(PEER_COUNT)) {
+      attributes.put(PEER_COUNT, existing.asset().attributes().get(PEER_COUNT));
+    }
+    Asset stored = new Asset(a.id(), a.addresses(), a.mac(), a.type(), a.vendor(), a.model(), a.firmware(),
+        a.criticality(), a.zone(), a.site(), a.location(), a.owner(), a.protocols(), a.roles(), peers, attributes,
+        a.riskScore(), a.riskReasons());
+    List<AssetConflict> conflicts = merged.conflicts().values().stream()
+        .sorted(Comparator.comparing(AssetConflict::field)).toList();
+    return new StoredAsset(stored, first, last, merged.registryFields(), conflicts);
   }
 
   private static void setInstant(PreparedStatement statement, int index, @Nullable Instant value) throws SQLException {

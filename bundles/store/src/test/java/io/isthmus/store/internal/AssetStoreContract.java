@@ -119,6 +119,7 @@ abstract class AssetStoreContract {
     assertEquals(AssetStore.MAX_PEERS_SHOWN, stored.asset().peers().size());
     assertEquals(Integer.toString(AssetStore.MAX_PEERS_KEPT), stored.asset().attributes().get(AssetStore.PEER_COUNT));
     assertTrue(stored.asset().peers().contains("10.8.0.0"), "peers shown are the first kept ones by address");
+    assertEquals(stored, store.findById("10.9.0.1").orElseThrow(), "upsert returns what a read gives back");
   }
 
   @Test
