@@ -65,4 +65,13 @@ public interface GovernanceStore {
 
   /** Stores (replaces) the rollout setting of its scope. */
   void saveRollout(RolloutSetting setting);
+
+  /** Keeps the files of an accepted policy bundle revision, replacing the bundle's previous one. */
+  void savePolicyPack(PolicyPackFiles pack);
+
+  /** The last accepted revision of a policy bundle, if one is kept. */
+  Optional<PolicyPackFiles> policyPack(String bundle);
+
+  /** Forgets a policy bundle (it was uninstalled or stopped). */
+  void deletePolicyPack(String bundle);
 }

@@ -6,6 +6,7 @@ import io.isthmus.api.governance.Approval;
 import io.isthmus.api.governance.ApprovalOutcome;
 import io.isthmus.api.governance.GovernanceStore;
 import io.isthmus.api.governance.GovernedAction;
+import io.isthmus.api.governance.PolicyPackFiles;
 import io.isthmus.api.governance.RolloutSetting;
 import io.isthmus.store.internal.Database;
 import java.time.Instant;
@@ -87,5 +88,20 @@ public final class GovernanceStoreComponent implements GovernanceStore {
   @Override
   public void saveRollout(RolloutSetting setting) {
     store.saveRollout(setting);
+  }
+
+  @Override
+  public void savePolicyPack(PolicyPackFiles pack) {
+    store.savePolicyPack(pack);
+  }
+
+  @Override
+  public Optional<PolicyPackFiles> policyPack(String bundle) {
+    return store.policyPack(bundle);
+  }
+
+  @Override
+  public void deletePolicyPack(String bundle) {
+    store.deletePolicyPack(bundle);
   }
 }

@@ -10,15 +10,13 @@ import io.isthmus.api.governance.ApprovalOutcome;
 import io.isthmus.api.governance.ApprovalOutcome.Status;
 import io.isthmus.api.governance.GovernanceStore;
 import io.isthmus.api.governance.GovernedAction;
-import io.isthmus.api.governance.RolloutMode;
+import io.isthmus.api.governance.PolicyPackFiles;
 import io.isthmus.api.governance.RolloutSetting;
 import io.isthmus.api.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -216,26 +214,35 @@ public final class JdbcGovernanceStore implements GovernanceStore {
 
   @Override
   public List<RolloutSetting> rolloutSettings() {
-    return transaction("read rollout settings", c -> {
-      List<RolloutSetting> out = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT scope, mode, is_override, actor, reason, set_at FROM gov_rollout ORDER BY scope");
-          ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(new RolloutSetting(r.getString(1), RolloutMode.valueOf(r.getString(2)), r.getBoolean(3),
-              r.getString(4), r.getString(5), r.getObject(6, OffsetDateTime.class).toInstant()));
-        }
-      }
-      return out;
-    });
+    return transaction("read rollout settings", RolloutRows::all);
   }
 
   @Override
   public void saveRollout(RolloutSetting setting) {
     transaction("save rollout of " + setting.scope(), c -> {
-      update(c, "DELETE FROM gov_rollout WHERE scope = ?", setting.scope());
-      return update(c, "INSERT INTO gov_rollout (scope, mode, is_override, actor, reason, set_at) VALUES (?, ?, ?, ?, ?, ?)",
-          setting.scope(), setting.mode().name(), setting.override(), setting.actor(), setting.reason(), setting.at());
+      RolloutRows.save(c, setting);
+      return null;
+    });
+  }
+
+  @Override
+  public void savePolicyPack(PolicyPackFiles pack) {
+    transaction("save policy pack " + pack.bundle(), c -> {
+      PolicyPackRows.save(c, pack);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<PolicyPackFiles> policyPack(String bundle) {
+    return transaction("read policy pack " + bundle, c -> PolicyPackRows.find(c, bundle));
+  }
+
+  @Override
+  public void deletePolicyPack(String bundle) {
+    transaction("delete policy pack " + bundle, c -> {
+      PolicyPackRows.delete(c, bundle);
+      return null;
     });
   }
 

@@ -13,6 +13,7 @@ import io.isthmus.api.governance.Approval.Verdict;
 import io.isthmus.api.governance.ApprovalOutcome.Status;
 import io.isthmus.api.governance.Decision;
 import io.isthmus.api.governance.GovernedAction;
+import io.isthmus.api.governance.PolicyPackFiles;
 import io.isthmus.api.governance.ResponseAction;
 import io.isthmus.api.governance.RolloutMode;
 import io.isthmus.api.governance.RolloutSetting;
@@ -47,7 +48,7 @@ abstract class GovernanceStoreContract {
   @BeforeEach
   void migrate() throws Exception {
     prepareDatabase();
-    assertEquals(1, new SqlDatabase(openDatabase(), false).migrate(JdbcGovernanceStore.AREA), "V1 applies once");
+    assertEquals(2, new SqlDatabase(openDatabase(), false).migrate(JdbcGovernanceStore.AREA), "V1 and V2 apply once");
     store = new JdbcGovernanceStore(openDatabase());
   }
 
@@ -188,6 +189,20 @@ abstract class GovernanceStoreContract {
     assertEquals(List.of("a2", "a1"), store.list(Set.of(ActionState.PENDING_APPROVAL), 10).stream().map(GovernedAction::id).toList());
     assertEquals(List.of("a2"), store.list(Set.of(), 1).stream().map(GovernedAction::id).toList());
     assertEquals(3, store.list(Set.of(), 10).size());
+  }
+
+  @Test
+  void acceptedPolicyPackIsKeptUntilReplacedOrDeleted() {
+    String big = "rules: []\n# " + "x".repeat(200_000) + "\n";
+    store.savePolicyPack(new PolicyPackFiles("p", "1.0.0", Map.of("OSGI-INF/p/a.yaml", "a: 1\n", "OSGI-INF/p/b.yaml", big)));
+    store.savePolicyPack(new PolicyPackFiles("p", "1.1.0", Map.of("OSGI-INF/p/a.yaml", "a: 2\n")));
+    assertEquals(new PolicyPackFiles("p", "1.1.0", Map.of("OSGI-INF/p/a.yaml", "a: 2\n")), store.policyPack("p").orElseThrow(),
+        "a revision replaces every file of the one before");
+    store.savePolicyPack(new PolicyPackFiles("q", "2", Map.of("b.yaml", big)));
+    assertEquals(big, store.policyPack("q").orElseThrow().files().get("b.yaml"));
+    store.deletePolicyPack("p");
+    assertTrue(store.policyPack("p").isEmpty());
+    assertTrue(store.policyPack("q").isPresent());
   }
 
   @Test
