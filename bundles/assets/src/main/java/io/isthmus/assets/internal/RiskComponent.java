@@ -68,7 +68,7 @@ public final class RiskComponent implements FindingListener {
     findings.record(finding);
   }
 
-  private void recompute() {
+  void recompute() {
     try {
       findings.prune();
       long started = System.nanoTime();
