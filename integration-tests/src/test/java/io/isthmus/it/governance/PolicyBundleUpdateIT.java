@@ -16,7 +16,8 @@ import org.osgi.framework.Bundle;
 
 /**
  * A policy bundle changes the next decision when it is installed, updated or uninstalled; an update
- * that does not compile is refused with file, line and reason, and the previous revision keeps deciding.
+ * that does not compile is refused with file, line and reason, and the previous revision keeps
+ * deciding, also after governance restarts; a new bundle that does not compile is refused.
  */
 @RunWith(PaxExam.class)
 public class PolicyBundleUpdateIT extends GovernanceTestSupport {
@@ -61,6 +62,19 @@ public class PolicyBundleUpdateIT extends GovernanceTestSupport {
     GovernedAction third = decisionFor(Zone.IT, 0.95, "T1486");
     assertEquals(Outcome.NOTIFY_ONLY, third.decision().outcome());
     assertEquals("revision 2 decided", "0.1.0.v2", third.decision().policyVersion());
+
+    // Across a restart of governance the kept revision 2 stays in force while revision 3 is refused.
+    for (Bundle b : context.getBundles()) {
+      if (b.getLocation().equals("isthmus-it:isthmus-governance")) {
+        b.stop();
+        b.start();
+      }
+    }
+    PolicyPackStatus afterRestart = awaitPack(DEFAULT_PACK, p -> p.version().equals("0.1.0.v3"), "refused after the restart");
+    assertTrue(afterRestart.toString(), afterRestart.active() && afterRestart.rules().contains("rule:contain-it-ransomware"));
+    GovernedAction fourth = decisionFor(Zone.IT, 0.95, "T1486");
+    assertEquals(Outcome.NOTIFY_ONLY, fourth.decision().outcome());
+    assertEquals("revision 2, kept in the store, decided", "0.1.0.v2", fourth.decision().policyVersion());
 
     // A new bundle with an invalid policy is refused; the default pack keeps deciding.
     Bundle other = context.installBundle("isthmus-it:broken-pack",

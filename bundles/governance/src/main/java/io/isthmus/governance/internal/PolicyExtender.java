@@ -1,6 +1,8 @@
 package io.isthmus.governance.internal;
 
 import io.isthmus.api.governance.AuditLog;
+import io.isthmus.api.governance.GovernanceStore;
+import io.isthmus.api.governance.PolicyPackFiles;
 import io.isthmus.api.governance.PolicyPackStatus;
 import io.isthmus.api.governance.PolicyRegistry;
 import java.io.IOException;
@@ -13,7 +15,9 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -30,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The governance extender: reads the policy files of every bundle whose manifest has an
  * {@value #HEADER} header (the folder holding its {@code *.yaml} files). A started bundle's policies
  * are in force until it is stopped or uninstalled; an update that does not parse or compile is
- * refused with file, line and reason, and the previous revision's policies stay in force.
+ * refused with file, line and reason, and the previous revision's policies stay in force, also
+ * across restarts: the files of each accepted revision are kept in the store.
  */
 @Component(service = {PolicyRegistry.class, PolicyExtender.class}, immediate = true)
 public final class PolicyExtender implements PolicyRegistry {
@@ -42,13 +47,15 @@ public final class PolicyExtender implements PolicyRegistry {
   private final PolicyEngine engine = new PolicyEngine();
   private final CelConditions cel = new CelConditions();
   private final AuditLog audit;
+  private final GovernanceStore store;
   private final Map<String, PolicyPackStatus> status = new TreeMap<>();
   private final Map<Long, Long> loadedRevision = new LinkedHashMap<>();
   private final BundleTracker<Bundle> tracker;
 
   @Activate
-  public PolicyExtender(BundleContext context, @Reference AuditLog audit) {
+  public PolicyExtender(BundleContext context, @Reference AuditLog audit, @Reference GovernanceStore store) {
     this.audit = audit;
+    this.store = store;
     int states = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
     tracker = new BundleTracker<>(context, states, null) {
       @Override
@@ -67,7 +74,10 @@ public final class PolicyExtender implements PolicyRegistry {
 
       @Override
       public void removedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
-        drop(bundle, "uninstalled");
+        // Closing the tracker (governance stopping) removes every bundle without an event: not an uninstall.
+        if (event != null) {
+          drop(bundle, "uninstalled");
+        }
       }
     };
     tracker.open();
@@ -104,8 +114,12 @@ public final class PolicyExtender implements PolicyRegistry {
     String name = bundle.getSymbolicName();
     String version = bundle.getVersion().toString();
     List<String> problems = new ArrayList<>();
-    PolicyPack pack = PolicyPacks.read(cel, name, version, files(bundle, problems), problems);
+    Map<String, String> files = files(bundle, problems);
+    PolicyPack pack = PolicyPacks.read(cel, name, version, files, problems);
     PolicyPack previous = engine.pack(name);
+    if (pack == null && previous == null) {
+      previous = kept(name);
+    }
     if (pack == null) {
       LOG.warn("policy bundle {} {} refused; {}:\n  {}", name, version,
           previous == null ? "no policies of it are in force" : "version " + previous.version() + " stays in force",
@@ -116,15 +130,47 @@ public final class PolicyExtender implements PolicyRegistry {
       return;
     }
     engine.install(pack);
+    try {
+      store.savePolicyPack(new PolicyPackFiles(name, version, files));
+    } catch (RuntimeException e) {
+      LOG.warn("policy bundle {} {} is in force but could not be kept for the next start: {}", name, version, e.toString());
+    }
     status.put(name, new PolicyPackStatus(name, version, true, PolicyPacks.ruleIds(pack), List.of()));
     LOG.info("policy bundle {} {} in force: {} rule(s), {} recommendation(s)", name, version, pack.rules().size(),
         pack.recommendations().size());
     auditPolicy(name, version, "accepted", List.of(), previous);
   }
 
+  /** The revision kept from an earlier start, put in force again; {@code null} if none is kept or it no longer compiles. */
+  private @Nullable PolicyPack kept(String name) {
+    try {
+      Optional<PolicyPackFiles> files = store.policyPack(name);
+      if (files.isEmpty()) {
+        return null;
+      }
+      List<String> problems = new ArrayList<>();
+      PolicyPack pack = PolicyPacks.read(cel, name, files.get().version(), files.get().files(), problems);
+      if (pack != null) {
+        engine.install(pack);
+        LOG.info("policy bundle {}: revision {} kept from an earlier start is in force", name, pack.version());
+      }
+      return pack;
+    } catch (RuntimeException e) {
+      LOG.warn("policy bundle {}: the kept revision could not be read: {}", name, e.toString());
+      return null;
+    }
+  }
+
   private synchronized void drop(Bundle bundle, String why) {
     loadedRevision.remove(bundle.getBundleId());
     String name = bundle.getSymbolicName();
+    if (name != null) {
+      try {
+        store.deletePolicyPack(name);
+      } catch (RuntimeException e) {
+        LOG.warn("policy bundle {} {}, but its kept revision could not be deleted: {}", name, why, e.toString());
+      }
+    }
     if (name != null && status.remove(name) != null) {
       PolicyPack previous = engine.pack(name);
       engine.remove(name);
@@ -133,7 +179,7 @@ public final class PolicyExtender implements PolicyRegistry {
     }
   }
 
-  private void auditPolicy(String name, String version, String event, List<String> problems, PolicyPack previous) {
+  private void auditPolicy(String name, String version, String event, List<String> problems, @Nullable PolicyPack previous) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("bundle", name);
     payload.put("version", version);
