@@ -75,7 +75,9 @@ final class RiskScorer {
   }
 
   private static void exposure(Asset asset, Map<String, Zone> zones, List<Part> parts) {
-    List<String> publicPeers = asset.peers().stream().filter(PublicAddress::isPublic).sorted().toList();
+    // A public address the registry placed in a zone is a site host, counted by the zone crossing instead.
+    List<String> publicPeers = asset.peers().stream()
+        .filter(p -> PublicAddress.isPublic(p) && zones.getOrDefault(p, Zone.UNKNOWN) == Zone.UNKNOWN).sorted().toList();
     List<Part> exposure = new ArrayList<>();
     if (!publicPeers.isEmpty()) {
       exposure.add(new Part(PUBLIC_PEER_POINTS, 1,

@@ -114,6 +114,16 @@ class RiskScorerTest {
   }
 
   @Test
+  void aPublicAddressPlacedInAZoneIsASiteHostNotTheInternet() {
+    Map<String, Zone> zones = Map.of("192.0.2.10", Zone.IT);
+    Asset plc = Asset.builder("plc").criticality(1).zone(Zone.OT_CONTROL).peer("192.0.2.10").peer("192.0.2.99").build();
+    RiskScorer.Score score = RiskScorer.score(new RiskScorer.Inputs(plc, zones, List.of(), "test", 0));
+    assertTrue(score.reasons().contains("20 points: talks to 1 internet address(es), e.g. 192.0.2.99"), score.reasons().toString());
+    assertTrue(score.reasons().contains("10 points: OT control device talks to 1 IT host(s), e.g. 192.0.2.10 (exposure capped at 30)"),
+        score.reasons().toString());
+  }
+
+  @Test
   void lowConfidenceKevCountsOnlyThroughItsScore() {
     Asset a = Asset.builder("a").criticality(1).build();
     RiskScorer.Score score = score(a, List.of(cve("CVE-2019-1", 8.0, true, 0.3)), 0);
