@@ -18,7 +18,8 @@ final class TestDatabases {
   private TestDatabases() {}
 
   static String h2Url(Path directory) {
-    return "jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath();
+    // Kept open between connections, as the store component keeps it (else every close shuts H2 down).
+    return "jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath() + ";DB_CLOSE_DELAY=-1";
   }
 
   /** A fresh, empty schema on ISTHMUS_TEST_PG_URL; skips the test when it is not set or not reachable. */
