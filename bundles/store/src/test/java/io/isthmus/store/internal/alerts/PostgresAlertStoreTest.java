@@ -1,0 +1,25 @@
+package io.isthmus.store.internal.alerts;
+
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/** The same contract on PostgreSQL, run only when ISTHMUS_TEST_PG_URL names a reachable server. */
+class PostgresAlertStoreTest extends AlertStoreContract {
+
+  private @Nullable String url;
+
+  @Override
+  void prepareDatabase() {
+    url = PgScratch.freshSchemaUrl();
+  }
+
+  @Override
+  boolean postgres() {
+    return true;
+  }
+
+  @Override
+  DataSource openDatabase() {
+    return PgScratch.open(url);
+  }
+}
