@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.isthmus.api.alert.Alert;
 import io.isthmus.api.store.AlertStore;
-import io.isthmus.store.internal.TestDatabases;
 import io.isthmus.store.internal.alerts.JdbcAlertStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +23,11 @@ class TriageOnH2StoreTest {
   Path directory;
 
   AlertStore openStore() {
-    DataSource dataSource = TestDatabases.embedded(directory);
-    TestDatabases.migrate(dataSource, JdbcAlertStore.AREA);
+    // The store's embedded database and its alerts migrations, as its components open them.
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath());
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/" + JdbcAlertStore.AREA)
+        .table("schema_history_" + JdbcAlertStore.AREA).load().migrate();
     return new JdbcAlertStore(dataSource, false);
   }
 
