@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,11 @@ public final class AuditLogComponent implements AuditLog {
     int applied = database.migrate(JdbcAuditLog.AREA);
     LOG.info("audit log: {} schema migration(s) applied", applied);
     log = new JdbcAuditLog(database.dataSource(), Clock.systemUTC());
+  }
+
+  @Deactivate
+  void close() {
+    log.close();
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class JdbcAuditLog implements AuditLog {
   private final DataSource dataSource;
   private final Clock clock;
   private final AtomicLong rejected = new AtomicLong();
+  private @Nullable Connection appendConnection;
 
   public JdbcAuditLog(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
@@ -85,19 +87,48 @@ public final class JdbcAuditLog implements AuditLog {
       LOG.warn("audit: append of a {} record about {} refused ({} refused so far): {}", type, subjectId, count, e.getMessage());
       throw new StoreException("audit record refused: " + e.getMessage(), e);
     }
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
+    try {
+      Connection connection = appendConnection();
       try {
         AuditRecord record = append(connection, type, subjectId, actor, links, linksJson, payload);
         connection.commit();
         return record;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        // Not retried: if the commit itself failed, the record may be stored, and a retry would add it twice.
+        closeAppendConnection();
         throw e;
       }
     } catch (SQLException e) {
       throw new StoreException("audit append of a " + type + " record about " + subjectId + " failed", e);
     }
+  }
+
+  // Appends are serialised anyway, so they share one connection: opening one per append costs a
+  // PostgreSQL login (SCRAM) each time, which capped appends at a few dozen a second.
+  private Connection appendConnection() throws SQLException {
+    if (appendConnection == null) {
+      Connection connection = dataSource.getConnection();
+      connection.setAutoCommit(false);
+      appendConnection = connection;
+    }
+    return appendConnection;
+  }
+
+  private void closeAppendConnection() {
+    Connection connection = appendConnection;
+    appendConnection = null;
+    if (connection != null) {
+      try {
+        connection.close();  // rolls back what was not committed
+      } catch (SQLException e) {
+        LOG.debug("audit: closing the append connection failed", e);
+      }
+    }
+  }
+
+  /** Closes the connection appends use; a later append opens a new one. */
+  public synchronized void close() {
+    closeAppendConnection();
   }
 
   private static String checkedPayload(String type, String subjectId, String actor, String payloadJson) {
