@@ -43,6 +43,6 @@ final class Databases {
     source.setURL(url);
     source.setUser(user);
     source.setPassword(password);
-    return source;
+    return new CommitWritingDataSource(source);
   }
 }
