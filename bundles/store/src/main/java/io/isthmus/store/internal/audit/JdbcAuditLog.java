@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,24 +45,6 @@ public final class JdbcAuditLog implements AuditLog {
   public JdbcAuditLog(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
     this.clock = clock;
-    writeEveryCommit();
-  }
-
-  /**
-   * H2 otherwise keeps a committed transaction in memory for up to WRITE_DELAY (500 ms) before it
-   * reaches the file, so a killed process loses appends it reported committed (the kill test shows
-   * it). The setting is the database's, so the other areas' commits become as durable.
-   */
-  private void writeEveryCommit() {
-    try (Connection connection = dataSource.getConnection()) {
-      if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
-        try (var statement = connection.createStatement()) {
-          statement.execute("SET WRITE_DELAY 0");
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("the audit log cannot make the H2 database write every commit", e);
-    }
   }
 
   /** Appends refused because of their content (not store failures) since this instance was created. */
@@ -108,10 +91,25 @@ public final class JdbcAuditLog implements AuditLog {
   private Connection appendConnection() throws SQLException {
     if (appendConnection == null) {
       Connection connection = dataSource.getConnection();
+      writeEveryCommit(connection);
       connection.setAutoCommit(false);
       appendConnection = connection;
     }
     return appendConnection;
+  }
+
+  /**
+   * H2 otherwise keeps a committed transaction in memory for up to WRITE_DELAY (500 ms) before it
+   * reaches the file, so a killed process loses appends it reported committed (the kill test shows
+   * it). Set on the append connection, so it holds while appends happen (the database cannot close
+   * in between); it is the database's setting, so the other areas' commits become as durable.
+   */
+  private static void writeEveryCommit(Connection connection) throws SQLException {
+    if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET WRITE_DELAY 0");
+      }
+    }
   }
 
   private void closeAppendConnection() {
