@@ -26,10 +26,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--shell", description = "Read Gogo shell commands from the terminal (lb, scr:list, ...).")
   boolean shell;
 
-  @Option(names = "--feature", paramLabel = "FILE", arity = "1..*", split = ",", defaultValue = "core,demo",
+  @Option(names = "--feature", paramLabel = "FILE", arity = "1..*", split = ",", defaultValue = "core,inventory,triage,governance,demo",
       description = "OSGi feature files (or names in features/) whose bundles to run (default: ${DEFAULT-VALUE}: "
-          + "the core replaying the bundled demo capture).")
-  List<String> features = List.of("core", "demo");
+          + "the core with the asset inventory, triage and governance, replaying the bundled demo capture).")
+  List<String> features = List.of("core", "inventory", "triage", "governance", "demo");
 
   @Override
   public Integer call() throws InterruptedException {
