@@ -9,7 +9,9 @@ import io.isthmus.api.store.AlertStore;
 import io.isthmus.api.store.AssetStore;
 import io.isthmus.api.store.StoreException;
 import io.isthmus.api.store.StoredAsset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,7 +37,9 @@ public final class TriageComponent implements FindingListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(TriageComponent.class);
 
-  private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+  // In OSGi service order (highest ranking first): the audit log's listener records an alert before
+  // governance decides on it.
+  private volatile List<RankedListener> listeners = List.of();
   private final List<SuppressionRuleComponent> ruleComponents = new CopyOnWriteArrayList<>();
   private volatile List<SuppressionRule> rules = List.of();
   private volatile @Nullable AssetStore assetStore;
@@ -79,7 +83,8 @@ public final class TriageComponent implements FindingListener {
   }
 
   private void publish(Alert alert, boolean raised) {
-    for (AlertListener listener : listeners) {
+    for (RankedListener ranked : listeners) {
+      AlertListener listener = ranked.listener();
       try {
         listener.onAlert(alert, raised);
       } catch (RuntimeException e) {
@@ -102,12 +107,15 @@ public final class TriageComponent implements FindingListener {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
-  void addAlertListener(AlertListener listener) {
-    listeners.add(listener);
+  synchronized void addAlertListener(AlertListener listener, Map<String, Object> properties) {
+    List<RankedListener> now = new ArrayList<>(listeners);
+    now.add(RankedListener.of(listener, properties));
+    now.sort(null);
+    listeners = List.copyOf(now);
   }
 
-  void removeAlertListener(AlertListener listener) {
-    listeners.remove(listener);
+  synchronized void removeAlertListener(AlertListener listener) {
+    listeners = listeners.stream().filter(r -> r.listener() != listener).toList();
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
