@@ -2,6 +2,7 @@ package io.isthmus.audit.internal;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.isthmus.store.internal.Databases;
 import io.isthmus.store.internal.SqlDatabase;
 import io.isthmus.store.internal.audit.JdbcAuditLog;
 import java.nio.file.Path;
@@ -9,8 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** JDBC URLs of the databases the tests run the real audit log on, and data sources for them. */
 final class TestDatabases {
@@ -35,17 +34,11 @@ final class TestDatabases {
     return configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
+  /** The data source the store component would open for this URL (for H2: every commit written). */
   static DataSource open(String url) {
-    if (url.startsWith("jdbc:h2:")) {
-      JdbcDataSource source = new JdbcDataSource();
-      source.setURL(url);
-      return source;
-    }
-    PGSimpleDataSource source = new PGSimpleDataSource();
-    source.setURL(url);
-    source.setUser(env("ISTHMUS_TEST_PG_USER"));
-    source.setPassword(env("ISTHMUS_TEST_PG_PASSWORD"));
-    return source;
+    return url.startsWith("jdbc:h2:")
+        ? Databases.forUrl(url, "", "")
+        : Databases.forUrl(url, env("ISTHMUS_TEST_PG_USER"), env("ISTHMUS_TEST_PG_PASSWORD"));
   }
 
   /** The audit log on that database, its tables migrated. */

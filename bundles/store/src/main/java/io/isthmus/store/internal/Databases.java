@@ -9,19 +9,19 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Data sources built directly from the drivers embedded in this bundle; DriverManager is avoided because
  * under OSGi it looks drivers up through the caller's class loader.
  */
-final class Databases {
+public final class Databases {
 
   private Databases() {}
 
   /** The embedded H2 database kept in {@code directory}. */
-  static DataSource embedded(Path directory) {
+  public static DataSource embedded(Path directory) {
     // AUTO_SERVER is off on purpose: it would open a TCP port on the machine's address. One process owns
     // the file; a command run while the runtime holds it is told so by DatabaseComponent.
     return h2("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath(), "", "");
   }
 
   /** A data source for a configured URL; only H2 and PostgreSQL URLs are accepted. */
-  static DataSource forUrl(String url, String user, String password) {
+  public static DataSource forUrl(String url, String user, String password) {
     if (url.startsWith("jdbc:h2:")) {
       return h2(url, user, password);
     }
