@@ -8,15 +8,18 @@ import io.isthmus.api.event.TelemetryEvent;
 import io.isthmus.api.store.AssetStore;
 import io.isthmus.api.store.StoredAsset;
 import io.isthmus.store.internal.AssetStoreComponent;
+import io.isthmus.store.internal.Databases;
 import io.isthmus.store.internal.SqlDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +28,14 @@ class RealStoreTest {
   private static final List<String> CAPTURES =
       List.of("openics_EIP-SoftwareDownload.pcap", "EthernetIP_enip_test.pcap", "modbus_test.pcap", "bacnet_example.pcap");
 
-  private static AssetStore store(Path dir) {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + dir.resolve("isthmus").toAbsolutePath());
+  /**
+   * The H2 data source the store component opens, kept open by one connection as the component keeps
+   * it: without that, H2 closes the database whenever the last connection closes, and a connection
+   * opened while it is closing has been seen to find tables missing.
+   */
+  private static AssetStore store(Path dir, List<Connection> keepOpen) throws SQLException {
+    DataSource h2 = Databases.embedded(dir);
+    keepOpen.add(h2.getConnection());
     return new AssetStoreComponent(new SqlDatabase(h2, false));
   }
 
@@ -46,7 +54,7 @@ class RealStoreTest {
   }
 
   @Test
-  void theStoreHoldsWhatTheCapturesShowAndASecondRunChangesNothing(@TempDir Path dir) throws InterruptedException {
+  void theStoreHoldsWhatTheCapturesShowAndASecondRunChangesNothing(@TempDir Path dir) throws Exception {
     List<TelemetryEvent> events = new ArrayList<>();
     CAPTURES.forEach(c -> events.addAll(Captures.events(c)));
     Map<String, Asset> expected = Captures.discover(OuiRegistry.EMPTY, CAPTURES.toArray(String[]::new));
@@ -55,7 +63,8 @@ class RealStoreTest {
       sent.merge(e.source().ip(), new Instant[] {e.time(), e.time()}, (a, b) -> new Instant[] {
           a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
     }
-    AssetStore store = store(dir);
+    List<Connection> keepOpen = new ArrayList<>();
+    AssetStore store = store(dir, keepOpen);
     discover(store, events);
     Map<String, StoredAsset> stored = store.list().stream().collect(Collectors.toMap(s -> s.asset().id(), s -> s));
     assertEquals(expected.keySet(), stored.keySet());
@@ -86,5 +95,8 @@ class RealStoreTest {
       assertEquals(before.lastSeen(), s.lastSeen());
     }
     assertTrue(again.size() > 40, again.size() + " devices");
+    for (Connection c : keepOpen) {
+      c.close();
+    }
   }
 }
