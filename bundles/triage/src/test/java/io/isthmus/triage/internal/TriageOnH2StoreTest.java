@@ -28,7 +28,7 @@ class TriageOnH2StoreTest {
     dataSource.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath());
     Flyway.configure().dataSource(dataSource).locations("classpath:db/" + JdbcAlertStore.AREA)
         .table("schema_history_" + JdbcAlertStore.AREA).load().migrate();
-    return new JdbcAlertStore(dataSource, false);
+    return new JdbcAlertStore(dataSource);
   }
 
   @Test

@@ -23,7 +23,7 @@ public final class AlertStoreComponent implements AlertStore {
   public AlertStoreComponent(@Reference Database database) {
     int applied = database.migrate(JdbcAlertStore.AREA);
     LOG.info("alert store: {} schema migration(s) applied", applied);
-    store = new JdbcAlertStore(database.dataSource(), database.isPostgres());
+    store = new JdbcAlertStore(database.dataSource());
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,18 +23,14 @@ public final class JdbcAlertStore implements AlertStore {
   static final int MAX_RECENT = 1000;
 
   private final DataSource dataSource;
-  private final boolean checkpointEachCommit;
   private long updateSeq;
 
   /**
-   * @param postgres whether the database is PostgreSQL; on H2 every committed batch is followed by a
-   *     CHECKPOINT: H2 writes committed transactions to its file in the background, so a process
-   *     killed right after a commit loses it ("Durability Problems" in H2's documentation; seen in
-   *     AlertStoreKillTest, even with WRITE_DELAY 0)
+   * @param dataSource the store's data source; for H2 it must be one of {@code Databases}', whose commits
+   *     reach the file before they return (AlertStoreKillTest shows H2 losing them otherwise)
    */
-  public JdbcAlertStore(DataSource dataSource, boolean postgres) {
+  public JdbcAlertStore(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.checkpointEachCommit = !postgres;
     this.updateSeq = read(c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT MAX(update_seq) FROM alerts"); ResultSet r = s.executeQuery()) {
         return r.next() ? r.getLong(1) : 0L;
@@ -64,11 +59,6 @@ public final class JdbcAlertStore implements AlertStore {
         }
         connection.commit();
         updateSeq = seq;
-        if (checkpointEachCommit) {
-          try (Statement checkpoint = connection.createStatement()) {
-            checkpoint.execute("CHECKPOINT");
-          }
-        }
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;

@@ -29,9 +29,6 @@ abstract class AlertStoreContract {
   /** A data source for the test's database; each call opens it anew, as after a restart. */
   abstract DataSource openDatabase();
 
-  /** Whether the database is PostgreSQL. */
-  abstract boolean postgres();
-
   /** Runs before each test, before the schema is migrated; may skip the test with an assumption. */
   void prepareDatabase() throws Exception {}
 
@@ -39,7 +36,7 @@ abstract class AlertStoreContract {
   void migrate() throws Exception {
     prepareDatabase();
     assertEquals(1, TestDatabases.migrate(openDatabase(), JdbcAlertStore.AREA), "V1 applies once to an empty database");
-    store = new JdbcAlertStore(openDatabase(), postgres());
+    store = new JdbcAlertStore(openDatabase());
   }
 
   static Alert alert(String id, String groupKey, long count, Instant lastSeen, Alert.State state) {
@@ -115,7 +112,7 @@ abstract class AlertStoreContract {
     store.save(alert("b", "g2", 7, T2, Alert.State.OPEN));
 
     assertEquals(0, TestDatabases.migrate(openDatabase(), JdbcAlertStore.AREA), "nothing pending after a restart");
-    JdbcAlertStore reopened = new JdbcAlertStore(openDatabase(), postgres());
+    JdbcAlertStore reopened = new JdbcAlertStore(openDatabase());
     reopened.save(alert("a", "g1", 2, T2, Alert.State.OPEN));
     assertEquals(List.of("a", "b"), reopened.recent(5).stream().map(Alert::id).toList(),
         "the update sequence continues after a restart");

@@ -79,7 +79,7 @@ class AlertStoreKillTest {
 
     DataSource reopened = opener.open();
     assertEquals(0, TestDatabases.migrate(reopened, JdbcAlertStore.AREA), "the schema is intact: nothing to migrate");
-    JdbcAlertStore store = new JdbcAlertStore(reopened, args.get(0).equals("pg"));
+    JdbcAlertStore store = new JdbcAlertStore(reopened);
     for (String id : printed) {
       Alert expected = AlertWriter.numbered(Long.parseLong(id.substring(2)));
       assertEquals(expected, store.findById(id).orElse(null), "committed alert " + id + " is present and intact");

@@ -39,7 +39,7 @@ public final class AlertWriter {
     // DatabaseComponent keeps one H2 connection open for its lifetime, so the file stays open between writes.
     Connection keepOpen = h2 ? dataSource.getConnection() : null;
     TestDatabases.migrate(dataSource, JdbcAlertStore.AREA);
-    JdbcAlertStore store = new JdbcAlertStore(dataSource, !h2);
+    JdbcAlertStore store = new JdbcAlertStore(dataSource);
     PrintStream out = System.out;
     out.println("ready");
     out.flush();

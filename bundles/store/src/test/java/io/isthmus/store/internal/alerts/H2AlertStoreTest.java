@@ -12,11 +12,6 @@ class H2AlertStoreTest extends AlertStoreContract {
   Path directory;
 
   @Override
-  boolean postgres() {
-    return false;
-  }
-
-  @Override
   DataSource openDatabase() {
     return TestDatabases.embedded(directory);
   }

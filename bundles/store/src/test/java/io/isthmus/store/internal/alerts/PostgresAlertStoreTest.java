@@ -14,11 +14,6 @@ class PostgresAlertStoreTest extends AlertStoreContract {
   }
 
   @Override
-  boolean postgres() {
-    return true;
-  }
-
-  @Override
   DataSource openDatabase() {
     return PgScratch.open(url);
   }
