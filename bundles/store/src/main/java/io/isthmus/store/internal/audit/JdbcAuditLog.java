@@ -90,26 +90,12 @@ public final class JdbcAuditLog implements AuditLog {
   // PostgreSQL login (SCRAM) each time, which capped appends at a few dozen a second.
   private Connection appendConnection() throws SQLException {
     if (appendConnection == null) {
+      // The store's data sources make each commit durable (H2: written before commit returns).
       Connection connection = dataSource.getConnection();
-      writeEveryCommit(connection);
       connection.setAutoCommit(false);
       appendConnection = connection;
     }
     return appendConnection;
-  }
-
-  /**
-   * H2 otherwise keeps a committed transaction in memory for up to WRITE_DELAY (500 ms) before it
-   * reaches the file, so a killed process loses appends it reported committed (the kill test shows
-   * it). Set on the append connection, so it holds while appends happen (the database cannot close
-   * in between); it is the database's setting, so the other areas' commits become as durable.
-   */
-  private static void writeEveryCommit(Connection connection) throws SQLException {
-    if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SET WRITE_DELAY 0");
-      }
-    }
   }
 
   private void closeAppendConnection() {
