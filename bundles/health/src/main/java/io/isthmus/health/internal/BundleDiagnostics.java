@@ -8,6 +8,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.namespace.ExecutionEnvironmentNamespace;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -16,6 +17,8 @@ import org.osgi.resource.Namespace;
 /** Which bundles are not running, and why: for unresolved ones, the requirements nothing provides. */
 final class BundleDiagnostics {
   private BundleDiagnostics() {}
+
+  private static final String UNRESOLVED = "unresolved: missing ";
 
   record Summary(int active, int total, List<Problem> failed) {}
 
@@ -37,6 +40,9 @@ final class BundleDiagnostics {
       String reason = b.getState() == Bundle.INSTALLED
           ? unresolvedReason(b, wiring)
           : startErrors.getOrDefault(b.getBundleId(), "resolved but not started (" + stateName(b.getState()) + ")");
+      if (notYetAskedToStart(b, startErrors) && !reason.startsWith(UNRESOLVED)) {
+        continue;
+      }
       failed.add(new Problem("bundle", b.getSymbolicName() == null ? b.getLocation() : b.getSymbolicName(), reason,
           details(b)));
     }
@@ -72,7 +78,7 @@ final class BundleDiagnostics {
     }
     return missing.isEmpty()
         ? "not resolved (a requirement's providers conflict with each other; see the framework log)"
-        : "unresolved: missing " + String.join("; ", missing);
+        : UNRESOLVED + String.join("; ", missing);
   }
 
   private static String describe(BundleRequirement req) {
@@ -88,6 +94,16 @@ final class BundleDiagnostics {
       default -> "capability " + ns;
     };
     return kind + " " + filter;
+  }
+
+  /**
+   * A bundle no one has asked to start yet: the launcher starts the features' bundles one start
+   * order after the other while health already answers. Waiting its turn is not a failure; missing
+   * requirements are, whenever they are seen.
+   */
+  private static boolean notYetAskedToStart(Bundle b, Map<Long, String> startErrors) {
+    BundleStartLevel level = b.adapt(BundleStartLevel.class);
+    return level != null && !level.isPersistentlyStarted() && !startErrors.containsKey(b.getBundleId());
   }
 
   private static boolean isFragment(Bundle b) {
