@@ -16,6 +16,6 @@ final class TestStores {
     // DB_CLOSE_DELAY=-1 keeps the database open between connections, as the store component's kept
     // connection does; otherwise every operation would open the file anew.
     source.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
-    return new AssetStoreComponent(new SqlDatabase(source, false));
+    return new AssetStoreComponent(new SqlDatabase(source));
   }
 }

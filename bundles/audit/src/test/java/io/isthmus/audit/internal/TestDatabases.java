@@ -43,7 +43,7 @@ final class TestDatabases {
 
   /** The audit log on that database, its tables migrated. */
   static JdbcAuditLog auditLog(String url) {
-    new SqlDatabase(open(url), url.startsWith("jdbc:postgresql:")).migrate(JdbcAuditLog.AREA);
+    new SqlDatabase(open(url)).migrate(JdbcAuditLog.AREA);
     return new JdbcAuditLog(open(url), java.time.Clock.systemUTC());
   }
 

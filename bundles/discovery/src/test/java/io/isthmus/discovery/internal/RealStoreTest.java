@@ -36,7 +36,7 @@ class RealStoreTest {
   private static AssetStore store(Path dir, List<Connection> keepOpen) throws SQLException {
     DataSource h2 = Databases.embedded(dir);
     keepOpen.add(h2.getConnection());
-    return new AssetStoreComponent(new SqlDatabase(h2, false));
+    return new AssetStoreComponent(new SqlDatabase(h2));
   }
 
   private static void discover(AssetStore store, List<TelemetryEvent> events) throws InterruptedException {

@@ -60,7 +60,7 @@ public class DecisionBenchmark {
         ConnectorCapability.OPEN_TICKET), a -> { }));
     fixture.install("default");
     fixture.install("strict-ot");
-    new SqlDatabase(fixture.source, false).migrate(JdbcAuditLog.AREA);
+    new SqlDatabase(fixture.source).migrate(JdbcAuditLog.AREA);
     JdbcAuditLog audit = new JdbcAuditLog(fixture.source, Clock.systemUTC());
     governor = new Governor(fixture.engine, new RolloutModes(fixture.store, audit, Clock.systemUTC()), fixture.store,
         audit, Clock.systemUTC(), () -> fixture.connectors);

@@ -34,7 +34,7 @@ public final class DecisionCost {
           ConnectorCapability.OPEN_TICKET), a -> { }));
       f.install("default");
       f.install("strict-ot");
-      new SqlDatabase(f.source, false).migrate(JdbcAuditLog.AREA);
+      new SqlDatabase(f.source).migrate(JdbcAuditLog.AREA);
       JdbcAuditLog audit = new JdbcAuditLog(f.source, Clock.systemUTC());
       Governor governor = new Governor(f.engine, new RolloutModes(f.store, audit, Clock.systemUTC()), f.store, audit,
           Clock.systemUTC(), () -> f.connectors);

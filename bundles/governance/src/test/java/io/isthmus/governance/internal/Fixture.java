@@ -85,7 +85,7 @@ final class Fixture implements AutoCloseable {
     h2.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath());
     source = h2;
     keepOpen = source.getConnection();
-    new SqlDatabase(source, false).migrate(JdbcGovernanceStore.AREA);
+    new SqlDatabase(source).migrate(JdbcGovernanceStore.AREA);
     store = new JdbcGovernanceStore(source);
     rollout = new RolloutModes(store, audit, clock);
     governor = new Governor(engine, rollout, store, audit, clock, () -> connectors);

@@ -11,9 +11,6 @@ public interface Database {
 
   DataSource dataSource();
 
-  /** Whether this is PostgreSQL (else H2), for the rare statement the two spell differently. */
-  boolean isPostgres();
-
   /** Applies the pending migrations of an area and returns how many ran. */
   default int migrate(String area) {
     return Migrations.migrate(dataSource(), area);

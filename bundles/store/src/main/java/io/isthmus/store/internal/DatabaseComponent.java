@@ -31,14 +31,13 @@ public final class DatabaseComponent implements Database {
   private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
   private final DataSource dataSource;
-  private final boolean postgres;
   // H2 closes its file when the last connection closes; this one keeps it open between operations.
   private final @Nullable Connection keepOpen;
 
   @Activate
   public DatabaseComponent(BundleContext context, StoreConfig config) throws Exception {
     String url = config.url().trim();
-    postgres = url.startsWith("jdbc:postgresql:");
+    boolean postgres = url.startsWith("jdbc:postgresql:");
     if (url.isEmpty()) {
       Path directory = embeddedDirectory(context);
       Files.createDirectories(directory);
@@ -86,10 +85,5 @@ public final class DatabaseComponent implements Database {
   @Override
   public DataSource dataSource() {
     return dataSource;
-  }
-
-  @Override
-  public boolean isPostgres() {
-    return postgres;
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.api.alert.Alert;
+import io.isthmus.store.internal.Databases;
 import io.isthmus.store.internal.TestDatabases;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class AlertStoreKillTest {
 
   @Test
   void everyCommittedAlertSurvivesKillOnH2() throws Exception {
-    killWhileWriting(List.of("h2", directory.resolve("db").toString()), () -> TestDatabases.embedded(directory.resolve("db")));
+    killWhileWriting(List.of("h2", directory.resolve("db").toString()), () -> Databases.embedded(directory.resolve("db")));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.isthmus.store.internal.alerts;
 
 import io.isthmus.api.alert.Alert;
+import io.isthmus.store.internal.Databases;
 import io.isthmus.store.internal.TestDatabases;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class AlertWriter {
 
   public static void main(String[] args) throws SQLException {
     boolean h2 = args[0].equals("h2");
-    DataSource dataSource = h2 ? TestDatabases.embedded(Path.of(args[1])) : PgScratch.open(args[1]);
+    DataSource dataSource = h2 ? Databases.embedded(Path.of(args[1])) : PgScratch.open(args[1]);
     // DatabaseComponent keeps one H2 connection open for its lifetime, so the file stays open between writes.
     Connection keepOpen = h2 ? dataSource.getConnection() : null;
     TestDatabases.migrate(dataSource, JdbcAlertStore.AREA);

@@ -1,6 +1,6 @@
 package io.isthmus.store.internal.alerts;
 
-import io.isthmus.store.internal.TestDatabases;
+import io.isthmus.store.internal.Databases;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +13,6 @@ class H2AlertStoreTest extends AlertStoreContract {
 
   @Override
   DataSource openDatabase() {
-    return TestDatabases.embedded(directory);
+    return Databases.embedded(directory);
   }
 }

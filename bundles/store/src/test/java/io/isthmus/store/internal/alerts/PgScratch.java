@@ -2,7 +2,7 @@ package io.isthmus.store.internal.alerts;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.isthmus.store.internal.TestDatabases;
+import io.isthmus.store.internal.Databases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +23,7 @@ final class PgScratch {
   static String freshSchemaUrl() {
     String configured = System.getenv("ISTHMUS_TEST_PG_URL");
     assumeTrue(configured != null && !configured.isBlank(), "ISTHMUS_TEST_PG_URL is not set");
-    DataSource server = TestDatabases.forUrl(configured, env("ISTHMUS_TEST_PG_USER"), env("ISTHMUS_TEST_PG_PASSWORD"));
+    DataSource server = Databases.forUrl(configured, env("ISTHMUS_TEST_PG_USER"), env("ISTHMUS_TEST_PG_PASSWORD"));
     try (Connection connection = server.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
       statement.execute("CREATE SCHEMA " + SCHEMA);
@@ -34,7 +34,7 @@ final class PgScratch {
   }
 
   static DataSource open(String url) {
-    return TestDatabases.forUrl(url, env("ISTHMUS_TEST_PG_USER"), env("ISTHMUS_TEST_PG_PASSWORD"));
+    return Databases.forUrl(url, env("ISTHMUS_TEST_PG_USER"), env("ISTHMUS_TEST_PG_PASSWORD"));
   }
 
   static String env(String name) {

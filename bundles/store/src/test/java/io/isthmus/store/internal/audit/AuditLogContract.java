@@ -30,12 +30,10 @@ abstract class AuditLogContract {
   /** Runs before each test, before the schema is migrated; may skip the test with an assumption. */
   void prepareDatabase() throws Exception {}
 
-  abstract boolean isPostgres();
-
   @BeforeEach
   void migrate() throws Exception {
     prepareDatabase();
-    assertEquals(1, new SqlDatabase(openDatabase(), isPostgres()).migrate(JdbcAuditLog.AREA), "V1 applies once");
+    assertEquals(1, new SqlDatabase(openDatabase()).migrate(JdbcAuditLog.AREA), "V1 applies once");
     log = new JdbcAuditLog(openDatabase(), Clock.systemUTC());
   }
 
@@ -139,7 +137,7 @@ abstract class AuditLogContract {
   @Test
   void reopenedLogContinuesTheChain() {
     AuditRecord first = log.append("alert", "alert-1", "triage", List.of(), "{}");
-    assertEquals(0, new SqlDatabase(openDatabase(), isPostgres()).migrate(JdbcAuditLog.AREA), "no migration runs twice");
+    assertEquals(0, new SqlDatabase(openDatabase()).migrate(JdbcAuditLog.AREA), "no migration runs twice");
     JdbcAuditLog reopened = new JdbcAuditLog(openDatabase(), Clock.systemUTC());
     assertEquals(first, reopened.last().orElseThrow());
     AuditRecord second = reopened.append("decision", "action-1", "governance", List.of("alert-1"), "{}");

@@ -17,9 +17,4 @@ class H2AuditLogTest extends AuditLogContract {
     source.setURL("jdbc:h2:file:" + directory.resolve("isthmus").toAbsolutePath());
     return source;
   }
-
-  @Override
-  boolean isPostgres() {
-    return false;
-  }
 }

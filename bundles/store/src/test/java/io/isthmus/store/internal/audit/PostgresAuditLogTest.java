@@ -37,11 +37,6 @@ class PostgresAuditLogTest extends AuditLogContract {
     return dataSource(url);
   }
 
-  @Override
-  boolean isPostgres() {
-    return true;
-  }
-
   private static DataSource dataSource(@Nullable String url) {
     PGSimpleDataSource source = new PGSimpleDataSource();
     source.setURL(url);

@@ -43,7 +43,7 @@ abstract class GovernanceRaceContract {
   @BeforeEach
   void migrate() throws Exception {
     prepareDatabase();
-    new SqlDatabase(openDatabase(), false).migrate(JdbcGovernanceStore.AREA);
+    new SqlDatabase(openDatabase()).migrate(JdbcGovernanceStore.AREA);
     store = new JdbcGovernanceStore(openDatabase());
   }
 

@@ -48,7 +48,7 @@ abstract class GovernanceStoreContract {
   @BeforeEach
   void migrate() throws Exception {
     prepareDatabase();
-    assertEquals(2, new SqlDatabase(openDatabase(), false).migrate(JdbcGovernanceStore.AREA), "V1 and V2 apply once");
+    assertEquals(2, new SqlDatabase(openDatabase()).migrate(JdbcGovernanceStore.AREA), "V1 and V2 apply once");
     store = new JdbcGovernanceStore(openDatabase());
   }
 
