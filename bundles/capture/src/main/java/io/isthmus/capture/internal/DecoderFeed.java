@@ -16,6 +16,9 @@ final class DecoderFeed implements TcpStream.Receiver {
   private final BufferBudget budget;
   private byte[] pending = new byte[0];
   private int pendingLength;
+  /** A read-only view of the array last offered from, sliced for each offer (one object, not three). */
+  private byte[] viewed = pending;
+  private ByteBuffer view = ByteBuffer.wrap(pending).asReadOnlyBuffer();
 
   DecoderFeed(Flow flow, boolean fromClient, int maxPending, BufferBudget budget) {
     this.flow = flow;
@@ -54,7 +57,7 @@ final class DecoderFeed implements TcpStream.Receiver {
   /** A UDP datagram: offered once, whole. */
   void datagram(byte[] b, int offset, int length, long time) {
     if (flow.decoding()) {
-      flow.offer(fromClient, time, ByteBuffer.wrap(b, offset, length).slice().asReadOnlyBuffer());
+      flow.offer(fromClient, time, readOnly(b, offset, length));
     }
   }
 
@@ -68,14 +71,22 @@ final class DecoderFeed implements TcpStream.Receiver {
   private int offer(byte[] b, int offset, int length, long time) {
     int consumed = 0;
     while (consumed < length && flow.decoding()) {
-      int took = flow.offer(fromClient, time, ByteBuffer.wrap(b, offset + consumed, length - consumed).slice()
-          .asReadOnlyBuffer());
+      int took = flow.offer(fromClient, time, readOnly(b, offset + consumed, length - consumed));
       if (took <= 0) {
         break;
       }
       consumed += took;
     }
     return flow.decoding() ? consumed : length;
+  }
+
+  /** {@code length} bytes of {@code b} from {@code offset}, as a read-only buffer whose position 0 is {@code offset}. */
+  private ByteBuffer readOnly(byte[] b, int offset, int length) {
+    if (b != viewed) {
+      viewed = b;
+      view = ByteBuffer.wrap(b).asReadOnlyBuffer();
+    }
+    return view.slice(offset, length);
   }
 
   /** Keeps {@code length} unconsumed bytes (which may already sit at the start of {@link #pending}). */

@@ -42,6 +42,16 @@ final class Utf8Output {
     return Arrays.copyOf(buf, count);
   }
 
+  /** How many bytes are buffered. */
+  int size() {
+    return count;
+  }
+
+  /** A copy of the bytes buffered from {@code from} on (from a {@link #size} taken since the last flush). */
+  byte[] copy(int from) {
+    return Arrays.copyOfRange(buf, from, count);
+  }
+
   /** Writes what is buffered if it is a large write's worth. */
   void flushIfFull() throws IOException {
     if (count >= FLUSH_AT) {

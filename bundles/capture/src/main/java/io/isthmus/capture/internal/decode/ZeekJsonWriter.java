@@ -103,10 +103,11 @@ final class ZeekJsonWriter implements RowWriter {
       }
       byte[] bytes = log.valueBytes[at];
       if (bytes == null) {
-        Utf8Output scratch = scratch(s.length());
-        scratch.string(s);
-        bytes = scratch.buffered();
-        log.valueBytes[at] = bytes;
+        // Encoded in place, then the encoded bytes kept: no scratch buffer per value.
+        int from = out.size();
+        out.string(s);
+        log.valueBytes[at] = out.copy(from);
+        return;
       }
       out.raw(bytes);
     }

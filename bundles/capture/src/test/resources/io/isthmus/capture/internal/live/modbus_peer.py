@@ -3,6 +3,7 @@ pymodbus client in one process. Usage: modbus_peer.py PORT. Prints one JSON line
 client made, with what pymodbus says it sent and received, then "done"."""
 import asyncio
 import json
+import logging
 import sys
 import threading
 import time
@@ -12,6 +13,8 @@ from pymodbus.datastore import ModbusSequentialDataBlock, ModbusServerContext, M
 from pymodbus.server import StartAsyncTcpServer
 
 port = int(sys.argv[1])
+# The server's handler logs its cancellation when the client closes; it is not part of the exchange.
+logging.getLogger("pymodbus").setLevel(logging.CRITICAL)
 store = ModbusSlaveContext(hr=ModbusSequentialDataBlock(0, list(range(100, 200))),
                            co=ModbusSequentialDataBlock(0, [True, False] * 50))
 context = ModbusServerContext(slaves=store, single=True)
@@ -34,8 +37,10 @@ else:
 
 
 def report(request, response):
-    print(json.dumps({"func_code": request, "tid": response.transaction_id, "unit": response.unit_id,
-                      "is_error": response.isError()}), flush=True)
+    line = json.dumps({"func_code": request, "tid": response.transaction_id, "unit": response.unit_id,
+                       "is_error": response.isError()})
+    sys.stdout.write(line + "\n")  # one write per line: another thread's output cannot split it
+    sys.stdout.flush()
 
 
 report(3, client.read_holding_registers(10, 4, slave=1))
@@ -44,4 +49,5 @@ report(1, client.read_coils(0, 8, slave=1))
 report(16, client.write_registers(30, [7, 8, 9], slave=1))
 report(3, client.read_holding_registers(20, 1, slave=1))
 client.close()
-print("done", flush=True)
+sys.stdout.write("done\n")
+sys.stdout.flush()

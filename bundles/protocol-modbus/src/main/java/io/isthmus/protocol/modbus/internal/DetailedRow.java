@@ -33,8 +33,8 @@ final class DetailedRow {
   /** The columns after {@code id.*}, in the log's order, set ones only. */
   Map<String, Object> columns() {
     Row row = new Row(12);
-    row.add("tid", tid);
-    row.add("unit", unit);
+    row.add("tid", Uint16.box(tid));
+    row.add("unit", Uint16.box(unit));
     row.add("func", func);
     putIfSet(row, "address", address);
     putIfSet(row, "quantity", quantity);

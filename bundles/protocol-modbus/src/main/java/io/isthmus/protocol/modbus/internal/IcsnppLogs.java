@@ -35,6 +35,23 @@ final class IcsnppLogs {
     boolean apply(DetailedRow row);
   }
 
+  /**
+   * The address, quantity, request values and unit most requests set, each if not null (unit if
+   * not negative). A record rather than a lambda: the decoder runs on C1 alone in {@code isthmus
+   * decode}, where creating a capturing lambda is a call into the VM for every PDU.
+   */
+  private record Values(@Nullable Integer address, @Nullable Integer quantity, @Nullable List<Integer> values,
+      int unit) implements Fields {
+    @Override
+    public boolean apply(DetailedRow r) {
+      set(r, address, quantity, values);
+      if (unit >= 0) {
+        r.unit = unit;
+      }
+      return true;
+    }
+  }
+
   static boolean handled(int function) {
     return switch (function) {
       case READ_COILS, READ_DISCRETE_INPUTS, READ_HOLDING_REGISTERS, READ_INPUT_REGISTERS, READ_FILE_RECORD,
@@ -62,33 +79,33 @@ final class IcsnppLogs {
         if (data < 4) {
           return;
         }
-        fields = r -> set(r, pdu.u16(1), pdu.u16(3), null);
+        fields = new Values(Uint16.box(pdu.u16(1)), Uint16.box(pdu.u16(3)), null, -1);
       }
       case READ_FIFO_QUEUE -> {
         if (data < 2) {
           return;
         }
-        fields = r -> set(r, pdu.u16(1), null, null);
+        fields = new Values(Uint16.box(pdu.u16(1)), null, null, -1);
       }
       case WRITE_SINGLE_COIL -> {
         int value = data < 4 ? -1 : pdu.u16(3);
         if (value != 0 && value != 0xff00) {
           return;
         }
-        fields = r -> set(r, pdu.u16(1), 1, List.of(value == 0 ? 0 : 1));
+        fields = new Values(Uint16.box(pdu.u16(1)), 1, List.of(value == 0 ? 0 : 1), -1);
       }
       case WRITE_SINGLE_REGISTER -> {
         if (data < 4) {
           return;
         }
-        fields = r -> set(r, pdu.u16(1), 1, List.of(pdu.u16(3))) && unit(r, unit);
+        fields = new Values(Uint16.box(pdu.u16(1)), 1, List.of(Uint16.box(pdu.u16(3))), unit);
       }
       case WRITE_MULTIPLE_COILS -> {
         if (data < 5 || data < 5 + pdu.u8(5)) {
           return;
         }
         List<Integer> coils = pdu.bits(6, Math.min(pdu.u16(3), 8 * pdu.u8(5)));
-        fields = r -> set(r, pdu.u16(1), coils.size(), coils) && unit(r, unit);
+        fields = new Values(Uint16.box(pdu.u16(1)), Uint16.box(coils.size()), coils, unit);
       }
       case WRITE_MULTIPLE_REGISTERS -> {
         int byteCount = data < 5 ? -1 : pdu.u8(5);
@@ -96,14 +113,14 @@ final class IcsnppLogs {
           return;
         }
         List<Integer> registers = pdu.registers(6, pdu.u16(3));
-        fields = r -> set(r, pdu.u16(1), registers.size(), registers) && unit(r, unit);
+        fields = new Values(Uint16.box(pdu.u16(1)), Uint16.box(registers.size()), registers, unit);
       }
       case READ_FILE_RECORD, WRITE_FILE_RECORD -> {
         int references = data < 1 || data < 1 + pdu.u8(1) ? -1 : FileRecords.requests(pdu);
         if (references < 0) {
           return;
         }
-        fields = r -> set(r, null, references, null);
+        fields = new Values(null, references, null, -1);
       }
       case DIAGNOSTICS -> {
         int length = data - 2;
@@ -137,7 +154,7 @@ final class IcsnppLogs {
           return;
         }
         if (waiting != null) {
-          pair(waiting, responses, tid, r -> true, sink);
+          pair(waiting, responses, tid, true, sink);
           return;
         }
         String link = newLink();
@@ -150,7 +167,7 @@ final class IcsnppLogs {
           return;
         }
         if (waiting != null) {
-          pair(waiting, responses, tid, r -> true, sink);
+          pair(waiting, responses, tid, true, sink);
           return;
         }
         String link = newLink();
@@ -159,7 +176,7 @@ final class IcsnppLogs {
       }
     }
     if (waiting != null) {
-      pair(waiting, responses, tid, fields, sink);
+      pair(waiting, responses, tid, fields.apply(waiting), sink);
     } else {
       DetailedRow row = new DetailedRow(time, tid, unit, zeekName(function));
       fields.apply(row);
@@ -201,9 +218,12 @@ final class IcsnppLogs {
     return side;
   }
 
-  /** Completes a waiting row with the other half's fields; logs it unless ICSNPP's handler would stop. */
-  void pair(DetailedRow waiting, WaitingRows table, int tid, Fields fields, DecodeSink sink) {
-    if (!fields.apply(waiting)) {
+  /**
+   * Completes a waiting row once the other half's fields are set on it ({@code applied}: false when
+   * ICSNPP's handler stopped, and the row then waits on).
+   */
+  void pair(DetailedRow waiting, WaitingRows table, int tid, boolean applied, DecodeSink sink) {
+    if (!applied) {
       return;
     }
     waiting.matched = true;
@@ -244,11 +264,6 @@ final class IcsnppLogs {
     if (requestValues != null) {
       r.requestValues = requestValues;
     }
-    return true;
-  }
-
-  private static boolean unit(DetailedRow r, int unit) {
-    r.unit = unit;
     return true;
   }
 

@@ -5,7 +5,6 @@ import static io.isthmus.protocol.modbus.internal.IcsnppLogs.set;
 
 import io.isthmus.api.decode.DecodeSink;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The response half of {@link IcsnppLogs}: exceptions, and each function's response handler. */
 final class IcsnppResponses {
@@ -28,7 +27,7 @@ final class IcsnppResponses {
       String exception = ModbusTables.exception(pdu.u8(1));
       if (request != null) {
         request.exception = exception;
-        logs.pair(request, requests, tid, r -> true, sink);
+        logs.pair(request, requests, tid, true, sink);
       } else {
         DetailedRow row = new DetailedRow(time, tid, unit, zeekFunc(function));
         row.exception = exception;
@@ -45,7 +44,7 @@ final class IcsnppResponses {
       return;
     }
     if (request != null) {
-      logs.pair(request, requests, tid, r -> fields.apply(r, true), sink);
+      logs.pair(request, requests, tid, fields.apply(request, true), sink);
     } else {
       DetailedRow row = new DetailedRow(time, tid, unit, zeekName(function));
       fields.apply(row, false);
@@ -62,28 +61,11 @@ final class IcsnppResponses {
         if (data < 1 || data < 1 + pdu.u8(1)) {
           return null;
         }
-        List<Integer> bits = pdu.bits(2, 8 * pdu.u8(1));
-        return (r, paired) -> {
-          if (!paired) {
-            return set(r, null, bits.size(), null) && values(r, bits);
-          }
-          Integer asked = r.quantity;
-          if (asked == null || asked > bits.size()) {
-            return false; // ICSNPP's handler stops on the missing quantity or an index out of bounds
-          }
-          r.responseValues = bits.subList(0, asked);
-          if (asked < bits.size()) {
-            r.responseData = bits.subList(asked, bits.size()).stream().map(String::valueOf)
-                .collect(Collectors.joining(","));
-          }
-          return true;
-        };
+        return new Bits(pdu.bits(2, 8 * pdu.u8(1)));
       }
       case READ_HOLDING_REGISTERS, READ_INPUT_REGISTERS -> {
         List<Integer> registers = registers(pdu, data);
-        return registers == null ? null : (r, paired) -> paired
-            ? r.quantity != null && values(r, registers)
-            : set(r, null, registers.size(), null) && values(r, registers);
+        return registers == null ? null : new Registers(registers);
       }
       case WRITE_SINGLE_COIL, WRITE_SINGLE_REGISTER -> {
         int value = data < 4 ? -1 : pdu.u16(3);
@@ -91,15 +73,13 @@ final class IcsnppResponses {
         if (value < 0 || coil && value != 0 && value != 0xff00) {
           return null;
         }
-        List<Integer> values = List.of(coil ? (value == 0 ? 0 : 1) : value);
-        return (r, paired) -> values(r, values) && (!coil && paired || set(r, pdu.u16(1), 1, null));
+        return new SingleWrite(pdu.u16(1), List.of(coil ? (value == 0 ? 0 : 1) : Uint16.box(value)), coil);
       }
       case WRITE_MULTIPLE_COILS, WRITE_MULTIPLE_REGISTERS -> {
         if (data < 4) {
           return null;
         }
-        boolean coils = pdu.function() == WRITE_MULTIPLE_COILS;
-        return (r, paired) -> coils && paired || set(r, pdu.u16(1), pdu.u16(3), null);
+        return new MultipleWrite(pdu.u16(1), pdu.u16(3), pdu.function() == WRITE_MULTIPLE_COILS);
       }
       case READ_FIFO_QUEUE -> {
         int count = data < 4 ? -1 : pdu.u16(3);
@@ -182,5 +162,64 @@ final class IcsnppResponses {
   private static boolean values(DetailedRow r, List<Integer> values) {
     r.responseValues = values;
     return true;
+  }
+
+  // The frequent responses' fields as records, not lambdas: in 'isthmus decode' the decoder runs
+  // on C1 alone, where creating a capturing lambda is a call into the VM for every PDU.
+
+  /** Coils or discrete inputs read: as many as the request asked for, the padding bits as data. */
+  private record Bits(List<Integer> bits) implements Fields {
+    @Override
+    public boolean apply(DetailedRow r, boolean paired) {
+      if (!paired) {
+        return set(r, null, Uint16.box(bits.size()), null) && values(r, bits);
+      }
+      Integer asked = r.quantity;
+      if (asked == null || asked > bits.size()) {
+        return false; // ICSNPP's handler stops on the missing quantity or an index out of bounds
+      }
+      r.responseValues = bits.subList(0, asked);
+      if (asked < bits.size()) {
+        r.responseData = joined(bits, asked);
+      }
+      return true;
+    }
+
+    private static String joined(List<Integer> values, int from) {
+      StringBuilder s = new StringBuilder(2 * (values.size() - from));
+      for (int i = from; i < values.size(); i++) {
+        if (i > from) {
+          s.append(',');
+        }
+        s.append(values.get(i).intValue());
+      }
+      return s.toString();
+    }
+  }
+
+  /** Holding or input registers read. */
+  private record Registers(List<Integer> registers) implements Fields {
+    @Override
+    public boolean apply(DetailedRow r, boolean paired) {
+      return paired
+          ? r.quantity != null && values(r, registers)
+          : set(r, null, Uint16.box(registers.size()), null) && values(r, registers);
+    }
+  }
+
+  /** A single coil or register written: the value echoed. */
+  private record SingleWrite(int address, List<Integer> written, boolean coil) implements Fields {
+    @Override
+    public boolean apply(DetailedRow r, boolean paired) {
+      return values(r, written) && (!coil && paired || set(r, Uint16.box(address), 1, null));
+    }
+  }
+
+  /** Multiple coils or registers written: address and quantity echoed. */
+  private record MultipleWrite(int address, int quantity, boolean coils) implements Fields {
+    @Override
+    public boolean apply(DetailedRow r, boolean paired) {
+      return coils && paired || set(r, Uint16.box(address), Uint16.box(quantity), null);
+    }
   }
 }

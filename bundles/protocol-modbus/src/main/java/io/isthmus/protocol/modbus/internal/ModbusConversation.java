@@ -190,20 +190,12 @@ final class ModbusConversation implements ConversationDecoder {
       sink.weird(time, fields.weird, fields.problem + " (transaction " + transaction + ", unit " + unit + ")");
     }
     Endpoint device = deviceEndpoint(unit);
-    return TelemetryEvent.builder()
-        .timeMicros(time)
-        .tenant(conversation.tenant())
-        .sensor(conversation.sensor())
-        .source(client ? conversation.client() : device)
-        .destination(client ? device : conversation.client())
-        .protocol(ModbusDecoder.PROTOCOL)
-        .operation(operation(function, fields))
-        .direction(client ? Direction.REQUEST : Direction.RESPONSE)
+    // The record's constructor, not its builder: one object less per PDU on the hot path.
+    return new TelemetryEvent(time, conversation.tenant(), conversation.sensor(),
+        client ? conversation.client() : device, client ? device : conversation.client(),
+        ModbusDecoder.PROTOCOL, operation(function, fields), client ? Direction.REQUEST : Direction.RESPONSE,
         // A sink that only counts events (it writes rows) gets them without fields (UMAS unnamed).
-        .fields(fields.values)
-        .payloadSize(size)
-        .malformed(fields.problem)
-        .build();
+        fields.values, size, fields.problem);
   }
 
   /**

@@ -53,7 +53,7 @@ final class Pdu {
     }
     Integer[] values = new Integer[count];
     for (int i = 0; i < count; i++) {
-      values[i] = u16(at + 2 * i);
+      values[i] = Uint16.box(u16(at + 2 * i));
     }
     registersAt = at;
     registers = Collections.unmodifiableList(Arrays.asList(values));

@@ -26,17 +26,19 @@ final class PendingRequests {
 
   void put(int transaction, Request request) {
     // Re-inserting moves a reused transaction id to the young end.
-    byTransaction.remove(transaction);
-    byTransaction.put(transaction, request);
+    Integer key = Uint16.box(transaction);
+    byTransaction.remove(key);
+    byTransaction.put(key, request);
   }
 
   /** The request a response answers: same transaction, unit and function; removed once matched. */
   @Nullable Request match(int transaction, int unit, int function) {
-    Request r = byTransaction.get(transaction);
+    Integer key = Uint16.box(transaction);
+    Request r = byTransaction.get(key);
     if (r == null || r.unit() != unit || r.function() != (function & 0x7f)) {
       return null;
     }
-    byTransaction.remove(transaction);
+    byTransaction.remove(key);
     return r;
   }
 

@@ -20,12 +20,13 @@ final class WaitingRows {
   }
 
   @Nullable DetailedRow get(int tid) {
-    return byTransaction.get(tid);
+    return byTransaction.get(Uint16.box(tid));
   }
 
   void put(int tid, DetailedRow row, DecodeSink sink, IcsnppLogs logs) {
-    byTransaction.remove(tid);
-    byTransaction.put(tid, row);
+    Integer key = Uint16.box(tid);
+    byTransaction.remove(key);
+    byTransaction.put(key, row);
     if (byTransaction.size() > limit) {
       Iterator<DetailedRow> oldest = byTransaction.values().iterator();
       DetailedRow evicted = oldest.next();
@@ -35,7 +36,7 @@ final class WaitingRows {
   }
 
   void remove(int tid) {
-    byTransaction.remove(tid);
+    byTransaction.remove(Uint16.box(tid));
   }
 
   void drain(Consumer<DetailedRow> each) {

@@ -31,8 +31,8 @@ final class ZeekModbusLog {
 
   private static Row row(int tid, int unit, int function, boolean client) {
     Row row = new Row(5);
-    row.add("tid", tid);
-    row.add("unit", unit);
+    row.add("tid", Uint16.box(tid));
+    row.add("unit", Uint16.box(unit));
     row.add("func", FunctionCodes.zeekFunc(function));
     row.add("pdu_type", client ? "REQ" : "RESP");
     return row;
