@@ -18,7 +18,8 @@ final class Weirds {
     void weird(long timeMicros, String name, String detail, @Nullable String uid);
   }
 
-  private final Map<String, Long> counts = new TreeMap<>();
+  /** Mutable counts: a merge of boxed Longs would allocate for every weird past the 127th. */
+  private final Map<String, long[]> counts = new TreeMap<>();
   private final Listener listener;
   private long total;
 
@@ -35,7 +36,7 @@ final class Weirds {
   }
 
   void report(long timeMicros, String name, String detail, @Nullable String uid) {
-    counts.merge(name, 1L, Long::sum);
+    counts.computeIfAbsent(name, n -> new long[1])[0]++;
     total++;
     listener.weird(timeMicros, name, detail, uid);
   }
@@ -45,16 +46,19 @@ final class Weirds {
   }
 
   long count(String name) {
-    return counts.getOrDefault(name, 0L);
+    long[] count = counts.get(name);
+    return count == null ? 0 : count[0];
   }
 
   /** Counts by name, sorted by name. */
   Map<String, Long> counts() {
-    return Collections.unmodifiableMap(new TreeMap<>(counts));
+    Map<String, Long> copy = new TreeMap<>();
+    counts.forEach((name, count) -> copy.put(name, count[0]));
+    return Collections.unmodifiableMap(copy);
   }
 
   @Override
   public String toString() {
-    return counts.toString();
+    return counts().toString();
   }
 }

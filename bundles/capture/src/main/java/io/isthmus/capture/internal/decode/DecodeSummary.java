@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** What all the files decoded to, for the line printed at the end. */
 final class DecodeSummary {
   private final long started = System.nanoTime();
-  private final Map<String, Long> weirds = new HashMap<>();
+  private final Map<String, long[]> weirds = new HashMap<>();
   private int files;
   private long packets;
   private long events;
@@ -27,7 +27,7 @@ final class DecodeSummary {
   }
 
   void weird(String name) {
-    weirds.merge(name, 1L, Long::sum);
+    weirds.computeIfAbsent(name, n -> new long[1])[0]++;
   }
 
   int files() {
@@ -39,8 +39,8 @@ final class DecodeSummary {
   }
 
   String line() {
-    long total = weirds.values().stream().mapToLong(Long::longValue).sum();
-    String byName = weirds.isEmpty() ? "" : new TreeMap<>(weirds).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+    long total = weirds.values().stream().mapToLong(c -> c[0]).sum();
+    String byName = weirds.isEmpty() ? "" : new TreeMap<>(weirds).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0])
         .collect(Collectors.joining(", ", " (", ")"));
     return String.format(Locale.ROOT, "isthmus: decoded %d file%s: %,d packets, %,d events, %,d rows, %,d weird%s%s in %.2f s",
         files, files == 1 ? "" : "s", packets, events, rows, total, total == 1 ? "" : "s", byName,

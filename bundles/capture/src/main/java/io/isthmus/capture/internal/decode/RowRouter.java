@@ -5,7 +5,6 @@ import io.isthmus.api.event.TelemetryEvent;
 import io.isthmus.capture.internal.DecodeOutput;
 import io.isthmus.capture.internal.StreamReplay;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -58,12 +57,7 @@ final class RowRouter implements DecodeOutput, StreamReplay.WeirdListener {
   public void weird(long timeMicros, String name, String detail, @Nullable String uid) {
     summary.weird(name);
     ConversationIndex.Entry entry = conversations.get(uid);
-    Map<String, @Nullable Object> row = new LinkedHashMap<>();
-    row.put("name", name);
-    row.put("addl", detail);
-    row.put("notice", Boolean.FALSE);
-    row.put("peer", PEER);
-    row.put("source", entry == null ? null : entry.source());
+    Map<String, @Nullable Object> row = new WeirdRow(name, detail, PEER, entry == null ? null : entry.source());
     // Weirds of the file itself (a bad header) carry no time: they get the last time seen.
     long time = timeMicros > 0 ? timeMicros : lastMicros;
     write(WEIRD, time, entry == null ? null : entry.conversation(), row);
