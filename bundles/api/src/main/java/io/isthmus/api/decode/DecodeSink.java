@@ -45,6 +45,9 @@ public interface DecodeSink {
    * leaves unset is absent. Values are {@code String}, {@code Long}/{@code Integer}, {@code
    * Double}, {@code Boolean} or a {@code List} of those (a Zeek vector or set).
    *
+   * <p>The row is given away: the sink may keep it and write it later on another thread, so the
+   * decoder must not change the map or its values after this call (build a new map per row).
+   *
    * @param path the log's name, Zeek's {@code _path}
    */
   default void log(long timeMicros, String path, Map<String, Object> row) {}

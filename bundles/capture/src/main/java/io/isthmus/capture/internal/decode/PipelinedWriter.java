@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes rows on a thread of its own, so encoding and writing them runs beside decoding (two
- * cores make a capture decode faster). Rows are copied into batches on the caller's thread: a
- * decoder may reuse its map once {@code log} returns (its values, such as lists, are not copied).
- * A write failure is thrown by the caller's next {@link #row} or {@link #flush}.
+ * cores make a capture decode faster). Rows are handed over as they are, in batches: a decoder
+ * gives a row away when it logs it. A write failure is thrown by the caller's next {@link #row} or
+ * {@link #flush}.
  */
 final class PipelinedWriter implements RowWriter, AutoCloseable {
   private static final int BATCHES = 4;
@@ -41,7 +41,7 @@ final class PipelinedWriter implements RowWriter, AutoCloseable {
   public void row(String path, long timeMicros, @Nullable Conversation c, Map<String, @Nullable Object> columns)
       throws IOException {
     check();
-    if (!current.fits(columns.size()) && !current.hasNoRows()) {
+    if (current.isFull()) {
       handOver();
     }
     current.add(path, timeMicros, c, columns);

@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Test;
 class PipelinedWriterTest {
   private static final int ROWS = 3 * RowBatch.ROWS + 17;
 
-  /** Rows over several batches, in one map reused and changed after each call, as a decoder may. */
+  /** Rows over several batches, each a map of its own (a decoder gives a row away when it logs it). */
   private static void writeRows(RowWriter w) throws IOException {
-    Map<String, Object> row = new LinkedHashMap<>();
     for (int i = 0; i < ROWS; i++) {
-      row.clear();
+      Map<String, Object> row = new LinkedHashMap<>();
       row.put("tid", i);
       row.put("func", i % 2 == 0 ? "READ_COILS" : "WRITE_SINGLE_REGISTER");
       if (i % 3 == 0) {
