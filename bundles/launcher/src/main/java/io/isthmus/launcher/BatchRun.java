@@ -5,12 +5,10 @@ import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -55,10 +53,10 @@ record BatchRun(String feature, String command, String missing) {
     FelixRuntime.timing("features read");
     OutputStream out = open(output);
     int code;
-    Path scratch = Files.createTempDirectory("isthmus-" + command);
+    Path scratch = ScratchDirectory.create(command);
     Path data = dataDir != null ? dataDir : scratch;
     // Ctrl-C ends the JVM without the finally below: the framework cache still goes.
-    Thread cleanup = new Thread(() -> deleteTree(scratch), "isthmus-" + command + "-cleanup");
+    Thread cleanup = new Thread(() -> ScratchDirectory.delete(scratch), "isthmus-" + command + "-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       RuntimeOptions options = new RuntimeOptions(data, "127.0.0.1", 0, false, scratch.resolve("cache"));
@@ -72,7 +70,7 @@ record BatchRun(String feature, String command, String missing) {
         FelixRuntime.timing("stopped");
       }
     } finally {
-      deleteTree(scratch);
+      ScratchDirectory.delete(scratch);
       removeHook(cleanup);
     }
     return close(out, output, code);
@@ -168,14 +166,6 @@ record BatchRun(String feature, String command, String missing) {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
       // already shutting down: the hook runs and finds nothing left to delete
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory left behind is harmless
     }
   }
 }
