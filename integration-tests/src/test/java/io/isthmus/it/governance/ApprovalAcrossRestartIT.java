@@ -69,7 +69,10 @@ public class ApprovalAcrossRestartIT extends GovernanceTestSupport {
     waitUntil("the action executed", () -> queue.find(proposed.id()).map(g -> g.state() == ActionState.SUCCEEDED).orElse(false));
     assertEquals(1, edr.calls.size());
     assertEquals(List.of(), edr.violations);
-    List<String> types = awaitService(AuditLog.class, null).forSubject(proposed.id()).stream().map(AuditRecord::type).toList();
+    // The result is stored first (a crash after it must not run the action again), then audited.
+    AuditLog audit = awaitService(AuditLog.class, null);
+    waitUntil("the result audited", () -> audit.forSubject(proposed.id()).size() >= 5);
+    List<String> types = audit.forSubject(proposed.id()).stream().map(AuditRecord::type).toList();
     assertEquals(List.of("decision", "approval", "approval", "action", "result"), types);
     HttpResponse<String> shown = get(base);
     assertTrue(shown.body(), shown.body().contains("\"state\":\"SUCCEEDED\"") && shown.body().contains("\"approver\":\"bob\""));
