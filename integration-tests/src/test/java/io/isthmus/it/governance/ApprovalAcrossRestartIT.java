@@ -71,9 +71,9 @@ public class ApprovalAcrossRestartIT extends GovernanceTestSupport {
     assertEquals(List.of(), edr.violations);
     // The result is stored first (a crash after it must not run the action again), then audited.
     AuditLog audit = awaitService(AuditLog.class, null);
-    waitUntil("the result audited", () -> audit.forSubject(proposed.id()).size() >= 5);
+    waitUntil("the result audited", () -> audit.forSubject(proposed.id()).size() >= 6);
     List<String> types = audit.forSubject(proposed.id()).stream().map(AuditRecord::type).toList();
-    assertEquals(List.of("decision", "approval", "approval", "action", "result"), types);
+    assertEquals(List.of("decision", "approval_refused", "approval", "approval", "action", "result"), types);
     HttpResponse<String> shown = get(base);
     assertTrue(shown.body(), shown.body().contains("\"state\":\"SUCCEEDED\"") && shown.body().contains("\"approver\":\"bob\""));
   }

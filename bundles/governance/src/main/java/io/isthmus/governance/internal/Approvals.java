@@ -12,6 +12,7 @@ import io.isthmus.api.governance.GovernedAction;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -71,16 +72,29 @@ final class Approvals implements ApprovalQueue {
     if (found.isEmpty()) {
       return new ApprovalOutcome(ApprovalOutcome.Status.NOT_FOUND, null);
     }
+    Approval approval = new Approval(actionId, user, verdict, comment, clock.instant().truncatedTo(ChronoUnit.MICROS));
     String role = found.get().approverRole();
     if (role != null && !roles.contains(role)) {
       LOG.info("{} may not decide on action {}: it needs role {}", user, actionId, role);
-      return new ApprovalOutcome(ApprovalOutcome.Status.NOT_AUTHORIZED, found.get());
+      return refused(approval, new ApprovalOutcome(ApprovalOutcome.Status.NOT_AUTHORIZED, found.get()), roles);
     }
-    Approval approval = new Approval(actionId, user, verdict, comment, clock.instant().truncatedTo(ChronoUnit.MICROS));
     ApprovalOutcome outcome = store.addVerdict(approval);
-    if (outcome.status().accepted()) {
-      audit.append("approval", actionId, user, List.of(actionId), Json.write(AuditPayloads.verdict(approval, outcome)));
+    if (!outcome.status().accepted()) {
+      return refused(approval, outcome, roles);
     }
+    audit.append("approval", actionId, user, List.of(actionId), Json.write(AuditPayloads.verdict(approval, outcome)));
+    return outcome;
+  }
+
+  /**
+   * A verdict that did not count (wrong role, own request, given twice, too late) is audited too:
+   * who tried to decide on an action that can touch a process matters as much as who did.
+   */
+  private ApprovalOutcome refused(Approval approval, ApprovalOutcome outcome, Set<String> roles) {
+    Map<String, Object> payload = AuditPayloads.verdict(approval, outcome);
+    payload.put("roles", roles.stream().sorted().toList());
+    audit.append("approval_refused", approval.actionId(), approval.approver(), List.of(approval.actionId()),
+        Json.write(payload));
     return outcome;
   }
 

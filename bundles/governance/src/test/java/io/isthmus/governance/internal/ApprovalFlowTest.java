@@ -97,8 +97,13 @@ class ApprovalFlowTest {
     assertEquals(0, f.executor.runDue());
     assertEquals(1, edr.calls.size());
     assertEquals(ActionState.SUCCEEDED, f.store.find(g.id()).orElseThrow().state());
-    assertEquals(List.of("decision", "approval", "approval", "action", "result"), f.audit.typesFor(g.id()));
+    assertEquals(List.of("decision", "approval_refused", "approval_refused", "approval", "approval", "action", "result"),
+        f.audit.typesFor(g.id()), "the two refused attempts are audited between the decision and the approvals");
     var records = f.audit.forSubject(g.id());
+    assertTrue(records.get(1).payloadJson().contains("\"result\":\"NOT_AUTHORIZED\"") && records.get(1).payloadJson()
+        .contains("\"roles\":[\"soc-analyst\"]"), records.get(1).payloadJson());
+    assertEquals("mallory", records.get(1).actor());
+    assertTrue(records.get(2).payloadJson().contains("\"result\":\"OWN_REQUEST\""), records.get(2).payloadJson());
     assertEquals(List.of("al-1"), records.get(0).links(), "the decision follows from the alert");
     for (int i = 1; i < records.size(); i++) {
       assertEquals(List.of(g.id()), records.get(i).links(), "the rest follow from the action's decision");
@@ -117,6 +122,8 @@ class ApprovalFlowTest {
     f.clock.advance(Duration.ofHours(1));
     assertEquals(1, Approvals.expireDue(f.store, f.audit, f.clock));
     assertEquals(Status.EXPIRED, f.approvals.decide(expired.id(), "bob", Set.of("ot-engineer"), Verdict.APPROVE, "late").status());
+    assertEquals("approval_refused", f.audit.typesFor(expired.id()).get(f.audit.typesFor(expired.id()).size() - 1),
+        "a verdict after the window closed is audited as refused");
     assertEquals(0, f.executor.runDue());
     assertEquals(List.of(), edr.calls);
     assertEquals(ActionState.EXPIRED, f.store.find(expired.id()).orElseThrow().state());
@@ -130,6 +137,7 @@ class ApprovalFlowTest {
     assertEquals(List.of(g.id()), f.approvals.list(Set.of(ActionState.PENDING_APPROVAL), 10).stream()
         .map(GovernedAction::id).toList());
     assertEquals(Status.DUPLICATE, f.approvals.decide(g.id(), "alice", Set.of("ot-engineer"), Verdict.APPROVE, "again").status());
+    assertEquals(List.of("decision", "approval", "approval_refused"), f.audit.typesFor(g.id()));
     assertEquals(Status.APPROVED, f.approvals.decide(g.id(), "bob", Set.of("ot-engineer"), Verdict.APPROVE, "ok").status());
     f.restart();
     assertEquals(1, f.executor.runDue());
