@@ -3,7 +3,6 @@ package io.isthmus.launcher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,23 +49,17 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     FelixRuntime.timing("command parsed");
-    if (!FORMATS.contains(format)) {
-      throw new UsageException("unknown format '" + format + "' (known: " + String.join(", ", FORMATS) + ")");
-    }
+    BatchRun.checkFormat(format, FORMATS);
     return new BatchRun("analyze", "analyze", "are the analyze, pipeline and capture bundles built?")
         .run(output, this::request);
   }
 
   private Map<String, Object> request(OutputStream out) {
-    Map<String, Object> request = new HashMap<>();
+    Map<String, Object> request = BatchRun.request(out, quiet);
     request.put("baselines", baselines);
     request.put("inputs", inputs);
     request.put("format", format);
     request.put("models", models);
-    request.put("out", out);
-    request.put("err", System.err);
-    request.put("progress", !quiet && BatchRun.stderrIsTerminal());
-    request.put("quiet", quiet);
     return request;
   }
 }

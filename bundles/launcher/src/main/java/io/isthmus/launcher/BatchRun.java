@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,26 @@ record BatchRun(String feature, String command, String missing) {
    * On Linux, where file descriptor 2 leads; elsewhere {@link System#console()}, which also needs
    * standard input and output on a terminal (so {@code decode x.pcap > out.json} would show no bar).
    */
+  /** Fails with a usage error unless {@code format} is one of {@code known}. */
+  static void checkFormat(String format, List<String> known) {
+    if (!known.contains(format)) {
+      throw new UsageException("unknown format '" + format + "' (known: " + String.join(", ", known) + ")");
+    }
+  }
+
+  /**
+   * The entries every batch service's request has: where the output goes, standard error, and
+   * whether to show progress (not when quiet, nor when standard error is not a terminal).
+   */
+  static Map<String, Object> request(OutputStream out, boolean quiet) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("out", out);
+    request.put("err", System.err);
+    request.put("progress", !quiet && stderrIsTerminal());
+    request.put("quiet", quiet);
+    return request;
+  }
+
   static boolean stderrIsTerminal() {
     try {
       Path fd = Path.of("/proc/self/fd/2");

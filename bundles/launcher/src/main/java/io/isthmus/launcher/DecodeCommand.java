@@ -3,7 +3,6 @@ package io.isthmus.launcher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,21 +43,15 @@ final class DecodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     FelixRuntime.timing("command parsed");
-    if (!FORMATS.contains(format)) {
-      throw new UsageException("unknown format '" + format + "' (known: " + String.join(", ", FORMATS) + ")");
-    }
+    BatchRun.checkFormat(format, FORMATS);
     return new BatchRun("decode", "decode", "is the capture bundle built?").run(output, this::request);
   }
 
   private Map<String, Object> request(OutputStream out) {
-    Map<String, Object> request = new HashMap<>();
+    Map<String, Object> request = BatchRun.request(out, quiet);
     request.put("files", files);
     request.put("format", format);
     request.put("protocols", protocols);
-    request.put("out", out);
-    request.put("err", System.err);
-    request.put("progress", !quiet && BatchRun.stderrIsTerminal());
-    request.put("quiet", quiet);
     return request;
   }
 }
