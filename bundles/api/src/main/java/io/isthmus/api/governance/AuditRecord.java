@@ -1,5 +1,6 @@
 package io.isthmus.api.governance;
 
+import io.isthmus.api.json.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +25,8 @@ import java.util.Objects;
  * <p>Canonical JSON (a subset of RFC 8785, JCS): object members sorted by key (UTF-16 code units),
  * no duplicate keys, no insignificant whitespace, UTF-8; a string escapes only {@code "}, backslash
  * and the control characters below U+0020 (backslash b, f, n, r, t, else a six-character escape, backslash u 00xx, in lower-case
- * hex); numbers are kept exactly as written (JCS would re-serialise them as doubles).
+ * hex), as {@link JsonStrings#appendCanonical} does; numbers are kept exactly as written (JCS would re-serialise them as
+ * doubles).
  *
  * @param sequence position in the log, from 1, without gaps
  * @param time when it was appended (microsecond precision)
@@ -72,17 +74,20 @@ public record AuditRecord(
   /** The canonical JSON the hash covers (without {@code previousHash}, which follows it). */
   public String canonicalContent() {
     StringBuilder json = new StringBuilder(128 + payloadJson.length());
-    json.append("{\"actor\":").append(quote(actor)).append(",\"links\":[");
+    json.append("{\"actor\":");
+    JsonStrings.appendCanonical(json, actor);
+    json.append(",\"links\":[");
     for (int i = 0; i < links.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(quote(links.get(i)));
+      json.append(i == 0 ? "" : ",");
+      JsonStrings.appendCanonical(json, links.get(i));
     }
-    json.append("],\"payload\":").append(payloadJson)
-        .append(",\"sequence\":").append(sequence)
-        .append(",\"subjectId\":").append(quote(subjectId))
-        .append(",\"time\":").append(quote(canonicalTime(time)))
-        .append(",\"type\":").append(quote(type))
-        .append('}');
-    return json.toString();
+    json.append("],\"payload\":").append(payloadJson).append(",\"sequence\":").append(sequence).append(",\"subjectId\":");
+    JsonStrings.appendCanonical(json, subjectId);
+    json.append(",\"time\":");
+    JsonStrings.appendCanonical(json, canonicalTime(time));
+    json.append(",\"type\":");
+    JsonStrings.appendCanonical(json, type);
+    return json.append('}').toString();
   }
 
   /** The hash these fields and {@code previousHash} must have; equal to {@link #hash} unless tampered with. */
@@ -107,28 +112,10 @@ public record AuditRecord(
     return TIME.format(time);
   }
 
-  /** {@code text} as a canonical JSON string, quotes included. */
+  /** {@code text} as a canonical JSON string, quotes included ({@link JsonStrings#appendCanonical}). */
   public static String quote(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    StringBuilder out = new StringBuilder(text.length() + 2);
+    JsonStrings.appendCanonical(out, text);
+    return out.toString();
   }
 }
