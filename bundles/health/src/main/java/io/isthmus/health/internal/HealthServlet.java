@@ -1,5 +1,6 @@
 package io.isthmus.health.internal;
 
+import io.isthmus.api.json.JsonWriter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +31,6 @@ public final class HealthServlet extends HttpServlet {
     resp.setContentType("application/json");
     resp.setCharacterEncoding("UTF-8");
     resp.setHeader("Cache-Control", "no-store");
-    resp.getWriter().write(Json.write(report.json()));
+    resp.getWriter().write(JsonWriter.toJson(report.json()));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.isthmus.api.json.JsonWriter;
 import io.isthmus.api.pipeline.MonitoredSource;
 import io.isthmus.api.pipeline.SourceKind;
 import io.isthmus.api.pipeline.SourceStatus;
@@ -45,7 +46,7 @@ class SourceHealthTest {
     assertEquals(2L, live.get("interface_dropped"));
     assertEquals(3L, live.get("events_dropped"));
     assertEquals(5L, live.get("malformed"));
-    assertTrue(Json.write(Map.of("sources", json)).contains("\"reason\":\"the BPF filter \\\"tcp prot 502\\\""));
+    assertTrue(JsonWriter.toJson(Map.of("sources", json)).contains("\"reason\":\"the BPF filter \\\"tcp prot 502\\\""));
   }
 
   @Test
