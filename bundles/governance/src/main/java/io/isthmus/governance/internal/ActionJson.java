@@ -3,6 +3,7 @@ package io.isthmus.governance.internal;
 import io.isthmus.api.connector.ConnectorResult;
 import io.isthmus.api.governance.Approval;
 import io.isthmus.api.governance.GovernedAction;
+import io.isthmus.api.json.JsonWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ final class ActionJson {
   }
 
   static String error(String message) {
-    return Json.write(Map.of("error", message));
+    return JsonWriter.toJson(Map.of("error", message));
   }
 
   private static @Nullable String time(@Nullable Instant t) {

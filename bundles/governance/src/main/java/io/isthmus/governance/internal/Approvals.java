@@ -9,6 +9,7 @@ import io.isthmus.api.governance.ApprovalQueue;
 import io.isthmus.api.governance.AuditLog;
 import io.isthmus.api.governance.GovernanceStore;
 import io.isthmus.api.governance.GovernedAction;
+import io.isthmus.api.json.JsonWriter;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -82,7 +83,8 @@ final class Approvals implements ApprovalQueue {
     if (!outcome.status().accepted()) {
       return refused(approval, outcome, roles);
     }
-    audit.append("approval", actionId, user, List.of(actionId), Json.write(AuditPayloads.verdict(approval, outcome)));
+    audit.append("approval", actionId, user, List.of(actionId),
+        JsonWriter.toJson(AuditPayloads.verdict(approval, outcome)));
     return outcome;
   }
 
@@ -94,7 +96,7 @@ final class Approvals implements ApprovalQueue {
     Map<String, Object> payload = AuditPayloads.verdict(approval, outcome);
     payload.put("roles", roles.stream().sorted().toList());
     audit.append("approval_refused", approval.actionId(), approval.approver(), List.of(approval.actionId()),
-        Json.write(payload));
+        JsonWriter.toJson(payload));
     return outcome;
   }
 
@@ -112,7 +114,7 @@ final class Approvals implements ApprovalQueue {
   static int expireDue(GovernanceStore store, AuditLog audit, Clock clock) {
     List<GovernedAction> expired = store.expire(clock.instant().truncatedTo(ChronoUnit.MICROS));
     for (GovernedAction g : expired) {
-      audit.append("approval", g.id(), Governor.ACTOR, List.of(g.id()), Json.write(java.util.Map.of(
+      audit.append("approval", g.id(), Governor.ACTOR, List.of(g.id()), JsonWriter.toJson(java.util.Map.of(
           "result", "EXPIRED", "expiresAt", String.valueOf(g.expiresAt()), "approvals", g.approvalCount(),
           "approvalsRequired", g.decision().approvalsRequired())));
     }

@@ -5,6 +5,7 @@ import io.isthmus.api.governance.Approval;
 import io.isthmus.api.governance.ApprovalOutcome;
 import io.isthmus.api.governance.ApprovalQueue;
 import io.isthmus.api.governance.GovernedAction;
+import io.isthmus.api.json.JsonWriter;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -54,15 +55,17 @@ final class ApprovalsApi {
     String path = pathInfo == null ? "" : pathInfo;
     try {
       if (path.isEmpty() || path.equals("/")) {
-        return "GET".equals(method) ? new Response(200, Json.write(ActionJson.list(queue.list(states(query.get("state")),
-            limit(query.get("limit")))))) : new Response(405, ActionJson.error("Use GET on /api/v1/approvals"));
+        return "GET".equals(method)
+            ? new Response(200, JsonWriter.toJson(ActionJson.list(queue.list(states(query.get("state")),
+                limit(query.get("limit"))))))
+            : new Response(405, ActionJson.error("Use GET on /api/v1/approvals"));
       }
       Matcher one = ONE.matcher(path);
       if (one.matches()) {
         if (!"GET".equals(method)) {
           return new Response(405, ActionJson.error("Use GET on an action, POST on its approve, reject or rollback"));
         }
-        return queue.find(one.group(1)).map(g -> new Response(200, Json.write(ActionJson.of(g))))
+        return queue.find(one.group(1)).map(g -> new Response(200, JsonWriter.toJson(ActionJson.of(g))))
             .orElse(new Response(404, ActionJson.error("No action " + one.group(1))));
       }
       Matcher verb = VERB.matcher(path);
@@ -82,7 +85,7 @@ final class ApprovalsApi {
       String id = verb.group(1);
       if (verb.group(2).equals("rollback")) {
         GovernedAction g = queue.requestRollback(id, user.trim(), fields.getOrDefault("reason", ""));
-        return new Response(201, Json.write(ActionJson.of(g)));
+        return new Response(201, JsonWriter.toJson(ActionJson.of(g)));
       }
       Approval.Verdict verdict = verb.group(2).equals("approve") ? Approval.Verdict.APPROVE : Approval.Verdict.REJECT;
       ApprovalOutcome outcome = queue.decide(id, user.trim(), roleSet(roles), verdict, fields.getOrDefault("comment", ""));
@@ -110,7 +113,7 @@ final class ApprovalsApi {
     m.put("result", o.status().name());
     m.put("message", message(o.status()));
     m.put("action", o.action() == null ? null : ActionJson.of(o.action()));
-    return new Response(status, Json.write(m));
+    return new Response(status, JsonWriter.toJson(m));
   }
 
   private static String message(ApprovalOutcome.Status s) {

@@ -7,6 +7,7 @@ import io.isthmus.api.governance.ActionState;
 import io.isthmus.api.governance.AuditLog;
 import io.isthmus.api.governance.GovernanceStore;
 import io.isthmus.api.governance.GovernedAction;
+import io.isthmus.api.json.JsonWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ final class Executor {
     }
     GovernedAction g = claimed.get();
     try {
-      audit.append("action", g.id(), ACTOR, List.of(g.id()), Json.write(AuditPayloads.execution(g)));
+      audit.append("action", g.id(), ACTOR, List.of(g.id()), JsonWriter.toJson(AuditPayloads.execution(g)));
     } catch (RuntimeException e) {
       LOG.warn("action {} not executed: the audit log refused its record: {}", g.id(), e.toString());
       ConnectorResult notRun = new ConnectorResult("isthmus-governance", "audit", ConnectorResult.Status.RETRYABLE,
@@ -118,7 +119,7 @@ final class Executor {
     GovernedAction updated = store.recordResult(g.id(), result, next, retryAt);
     try {
       audit.append("result", g.id(), result.connectorId(), List.of(g.id()),
-          Json.write(AuditPayloads.result(updated, result)));
+          JsonWriter.toJson(AuditPayloads.result(updated, result)));
     } catch (RuntimeException e) {
       LOG.error("action {}: result {} is stored but the audit log could not record it: {}", g.id(), result.status(),
           e.toString());

@@ -6,6 +6,7 @@ import io.isthmus.api.governance.PolicyRegistry;
 import io.isthmus.api.governance.RolloutControl;
 import io.isthmus.api.governance.RolloutMode;
 import io.isthmus.api.governance.RolloutSetting;
+import io.isthmus.api.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,10 +46,10 @@ final class GovernanceApi {
           packs.add(Map.of("bundle", p.bundle(), "version", p.version(), "active", p.active(), "rules", p.rules(),
               "problems", p.problems()));
         }
-        return new ApprovalsApi.Response(200, Json.write(Map.of("packs", packs)));
+        return new ApprovalsApi.Response(200, JsonWriter.toJson(Map.of("packs", packs)));
       }
       if (path.equals("/rollout") && "GET".equals(method)) {
-        return new ApprovalsApi.Response(200, Json.write(rolloutView(query.getOrDefault("tenant", "default"))));
+        return new ApprovalsApi.Response(200, JsonWriter.toJson(rolloutView(query.getOrDefault("tenant", "default"))));
       }
       if (path.equals("/rollout") && "POST".equals(method)) {
         if (user == null || user.isBlank()) {
@@ -67,7 +68,7 @@ final class GovernanceApi {
         }
         RolloutSetting s = rollout.set(f.getOrDefault("scope", ""), mode, "true".equals(f.get("override")), user.trim(),
             f.getOrDefault("reason", ""));
-        return new ApprovalsApi.Response(200, Json.write(setting(s)));
+        return new ApprovalsApi.Response(200, JsonWriter.toJson(setting(s)));
       }
       return new ApprovalsApi.Response(path.equals("/policies") || path.equals("/rollout") ? 405 : 404,
           ActionJson.error("Use GET /api/v1/governance/policies, GET or POST /api/v1/governance/rollout"));

@@ -15,6 +15,7 @@ import io.isthmus.api.governance.GovernedAction;
 import io.isthmus.api.governance.ResponseAction;
 import io.isthmus.api.governance.RolloutControl;
 import io.isthmus.api.governance.RolloutMode;
+import io.isthmus.api.json.JsonWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -131,7 +132,7 @@ final class Governor {
     GovernedAction governed = new GovernedAction(action, alertId, tenant, zone, clip(evidence, 8000), state, decision,
         state == ActionState.PENDING_APPROVAL ? role : null, expires, List.of(), 0, null, List.of());
     audit.append("decision", action.id(), ACTOR, action.reverses() == null ? List.of(alertId)
-        : List.of(alertId, action.reverses()), Json.write(AuditPayloads.decision(governed, mode)));
+        : List.of(alertId, action.reverses()), JsonWriter.toJson(AuditPayloads.decision(governed, mode)));
     return store.propose(governed);
   }
 

@@ -37,6 +37,8 @@ final class HttpExchange {
     resp.setContentType("application/json");
     resp.setCharacterEncoding("UTF-8");
     resp.setHeader("Cache-Control", "no-store");
+    // Text from requests (comments, reasons) is echoed back unescaped for HTML: never let a browser sniff it as a page.
+    resp.setHeader("X-Content-Type-Options", "nosniff");
     resp.getWriter().write(r.json());
   }
 }

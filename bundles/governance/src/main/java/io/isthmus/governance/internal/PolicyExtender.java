@@ -5,6 +5,7 @@ import io.isthmus.api.governance.GovernanceStore;
 import io.isthmus.api.governance.PolicyPackFiles;
 import io.isthmus.api.governance.PolicyPackStatus;
 import io.isthmus.api.governance.PolicyRegistry;
+import io.isthmus.api.json.JsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -187,7 +188,7 @@ public final class PolicyExtender implements PolicyRegistry {
     payload.put("problems", problems);
     payload.put("previousVersion", previous == null ? null : previous.version());
     try {
-      audit.append("policy", "policy:" + name, Governor.ACTOR, List.of(), Json.write(payload));
+      audit.append("policy", "policy:" + name, Governor.ACTOR, List.of(), JsonWriter.toJson(payload));
     } catch (RuntimeException e) {
       LOG.warn("policy bundle {} {} {}, but the audit log could not record it: {}", name, version, event, e.toString());
     }

@@ -6,6 +6,7 @@ import io.isthmus.api.governance.GovernanceStore;
 import io.isthmus.api.governance.RolloutControl;
 import io.isthmus.api.governance.RolloutMode;
 import io.isthmus.api.governance.RolloutSetting;
+import io.isthmus.api.json.JsonWriter;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class RolloutModes implements RolloutControl {
     RolloutSetting previous = settings.get(scope);
     payload.put("previous", previous == null ? null : previous.mode().name());
     // Audited before it takes effect: a change the log cannot record is not made.
-    audit.append(override ? "override" : "policy", scope, actor, List.of(), Json.write(payload));
+    audit.append(override ? "override" : "policy", scope, actor, List.of(), JsonWriter.toJson(payload));
     store.saveRollout(setting);
     settings.put(scope, setting);
     return setting;
