@@ -2,6 +2,7 @@ package io.isthmus.triage.internal;
 
 import io.isthmus.api.alert.Alert;
 import io.isthmus.api.alert.AlertFormats;
+import io.isthmus.api.json.JsonWriter;
 import io.isthmus.api.store.AlertStore;
 import io.isthmus.api.store.StoreException;
 import java.util.List;
@@ -86,6 +87,6 @@ final class AlertsApi {
   }
 
   private static Response error(int status, String message) {
-    return new Response(status, new JsonWriter().beginObject().field("error", message).endObject().toString());
+    return new Response(status, new JsonWriter().beginObject().name("error").value(message).endObject().toString());
   }
 }

@@ -2,6 +2,7 @@ package io.isthmus.triage.internal;
 
 import io.isthmus.api.alert.Alert;
 import io.isthmus.api.detection.Technique;
+import io.isthmus.api.json.JsonWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,44 +32,45 @@ final class OcsfFormat {
     int activity = closed ? 3 : 1;
     long time = alert.lastSeen().toEpochMilli();
     JsonWriter json = new JsonWriter().beginObject()
-        .field("class_uid", CLASS_UID).field("class_name", "Detection Finding")
-        .field("category_uid", CATEGORY_UID).field("category_name", "Findings")
-        .field("activity_id", activity).field("activity_name", closed ? "Close" : "Create")
-        .field("type_uid", CLASS_UID * 100L + activity)
-        .field("type_name", "Detection Finding: " + (closed ? "Close" : "Create"))
-        .field("time", time)
-        .field("start_time", alert.firstSeen().toEpochMilli())
-        .field("end_time", time)
-        .field("count", alert.count())
-        .field("severity_id", severityId(alert))
-        .field("severity", capitalized(alert.severity().name()))
-        .field("status_id", statusId(alert.state()))
-        .field("status", status(alert.state()))
-        .field("is_alert", alert.state() == Alert.State.OPEN || alert.state() == Alert.State.ACKNOWLEDGED)
-        .field("message", AlertText.title(alert.techniques(), alert.indicators()))
-        .field("confidence_score", Math.round(alert.anomalyScore() * 100))
-        .field("confidence_id", alert.anomalyScore() >= 0.8 ? 3 : alert.anomalyScore() >= 0.5 ? 2 : 1)
-        .field("risk_score", alert.severityScore());
-    json.name("metadata").beginObject().field("version", SCHEMA_VERSION).field("uid", alert.id())
-        .field("correlation_uid", alert.groupKey())
-        .name("product").beginObject().field("name", "Isthmus").field("vendor_name", "Isthmus")
-        .field("version", productVersion).endObject()
+        .name("class_uid").value(CLASS_UID).name("class_name").value("Detection Finding")
+        .name("category_uid").value(CATEGORY_UID).name("category_name").value("Findings")
+        .name("activity_id").value(activity).name("activity_name").value(closed ? "Close" : "Create")
+        .name("type_uid").value(CLASS_UID * 100L + activity)
+        .name("type_name").value("Detection Finding: " + (closed ? "Close" : "Create"))
+        .name("time").value(time)
+        .name("start_time").value(alert.firstSeen().toEpochMilli())
+        .name("end_time").value(time)
+        .name("count").value(alert.count())
+        .name("severity_id").value(severityId(alert))
+        .name("severity").value(capitalized(alert.severity().name()))
+        .name("status_id").value(statusId(alert.state()))
+        .name("status").value(status(alert.state()))
+        .name("is_alert").value(alert.state() == Alert.State.OPEN || alert.state() == Alert.State.ACKNOWLEDGED)
+        .name("message").value(AlertText.title(alert.techniques(), alert.indicators()))
+        .name("confidence_score").value(Math.round(alert.anomalyScore() * 100))
+        .name("confidence_id").value(alert.anomalyScore() >= 0.8 ? 3 : alert.anomalyScore() >= 0.5 ? 2 : 1)
+        .name("risk_score").value(alert.severityScore());
+    json.name("metadata").beginObject().name("version").value(SCHEMA_VERSION).name("uid").value(alert.id())
+        .name("correlation_uid").value(alert.groupKey())
+        .name("product").beginObject().name("name").value("Isthmus").name("vendor_name").value("Isthmus")
+        .name("version").value(productVersion).endObject()
         .endObject();
     findingInfo(json, alert);
-    json.name("device").beginObject().field("ip", alert.device()).field("type_id", 7).field("type", "IOT");
+    json.name("device").beginObject().name("ip").value(alert.device()).name("type_id").value(7)
+        .name("type").value("IOT");
     if (alert.assetId() != null) {
-      json.field("uid", alert.assetId());
+      json.name("uid").value(alert.assetId());
     }
     json.endObject();
     json.name("resources").beginArray().beginObject()
-        .field("uid", alert.assetId() == null ? alert.device() : alert.assetId())
-        .field("type", "OT device")
+        .name("uid").value(alert.assetId() == null ? alert.device() : alert.assetId())
+        .name("type").value("OT device")
         .name("labels").beginArray().value("zone:" + alert.zone().name()).value("criticality:" + alert.criticality())
         .value("protocol:" + alert.protocol()).endArray()
         .endObject().endArray();
-    json.name("remediation").beginObject().field("desc", alert.recommendedAction()).endObject();
-    json.name("unmapped").beginObject().field("protocol", alert.protocol())
-        .field("payload_sample", alert.payloadSample());
+    json.name("remediation").beginObject().name("desc").value(alert.recommendedAction()).endObject();
+    json.name("unmapped").beginObject().name("protocol").value(alert.protocol())
+        .name("payload_sample").value(alert.payloadSample());
     json.name("indicators").beginArray();
     alert.indicators().forEach(json::value);
     json.endArray().endObject();
@@ -78,23 +80,25 @@ final class OcsfFormat {
   private static void findingInfo(JsonWriter json, Alert alert) {
     List<String> models = alert.modelIds().stream().sorted().toList();
     json.name("finding_info").beginObject()
-        .field("uid", alert.id())
-        .field("title", AlertText.title(alert.techniques(), alert.indicators()))
-        .field("desc", alert.summary())
-        .field("first_seen_time", alert.firstSeen().toEpochMilli())
-        .field("last_seen_time", alert.lastSeen().toEpochMilli())
-        .field("related_events_count", alert.count());
+        .name("uid").value(alert.id())
+        .name("title").value(AlertText.title(alert.techniques(), alert.indicators()))
+        .name("desc").value(alert.summary())
+        .name("first_seen_time").value(alert.firstSeen().toEpochMilli())
+        .name("last_seen_time").value(alert.lastSeen().toEpochMilli())
+        .name("related_events_count").value(alert.count());
     json.name("types").beginArray().value("OT/ICS anomaly").endArray();
     if (!models.isEmpty()) {
-      json.name("analytic").beginObject().field("uid", models.get(0)).field("name", String.join(", ", models))
-          .field("type_id", analyticType(models)).field("type", analyticTypeName(analyticType(models))).endObject();
+      json.name("analytic").beginObject().name("uid").value(models.get(0)).name("name").value(String.join(", ", models))
+          .name("type_id").value(analyticType(models)).name("type").value(analyticTypeName(analyticType(models)))
+          .endObject();
     }
     json.name("attacks").beginArray();
     for (Technique t : alert.techniques()) {
       json.beginObject()
-          .name("technique").beginObject().field("uid", t.id()).field("name", t.name()).endObject()
-          .name("tactic").beginObject().field("uid", ICS_TACTICS.getOrDefault(t.tactic().toLowerCase(Locale.ROOT), ""))
-          .field("name", t.tactic()).endObject()
+          .name("technique").beginObject().name("uid").value(t.id()).name("name").value(t.name()).endObject()
+          .name("tactic").beginObject()
+          .name("uid").value(ICS_TACTICS.getOrDefault(t.tactic().toLowerCase(Locale.ROOT), ""))
+          .name("name").value(t.tactic()).endObject()
           .endObject();
     }
     json.endArray().endObject();

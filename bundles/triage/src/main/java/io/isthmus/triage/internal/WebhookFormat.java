@@ -2,7 +2,10 @@ package io.isthmus.triage.internal;
 
 import io.isthmus.api.alert.Alert;
 import io.isthmus.api.detection.Technique;
+import io.isthmus.api.json.JsonWriter;
+import java.math.BigDecimal;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The simple JSON event our webhook sends for an alert. */
 final class WebhookFormat {
@@ -13,34 +16,43 @@ final class WebhookFormat {
 
   static String render(Alert alert) {
     JsonWriter json = new JsonWriter().beginObject()
-        .field("event_type", EVENT_TYPE)
-        .field("timestamp", alert.lastSeen().toString())
-        .field("device_id", alert.assetId() == null ? alert.device() : alert.assetId())
-        .field("protocol", alert.protocol())
-        .field("anomaly_score", alert.anomalyScore());
+        .name("event_type").value(EVENT_TYPE)
+        .name("timestamp").value(alert.lastSeen().toString())
+        .name("device_id").value(alert.assetId() == null ? alert.device() : alert.assetId())
+        .name("protocol").value(alert.protocol())
+        .name("anomaly_score").value(fourDecimals(alert.anomalyScore()));
     json.name("indicators").beginArray();
     alert.indicators().forEach(json::value);
     json.endArray();
-    json.field("raw_payload_sample", alert.payloadSample())
-        .field("recommended_action", alert.recommendedAction())
-        .field("alert_id", alert.id())
-        .field("state", alert.state().name().toLowerCase(Locale.ROOT))
-        .field("severity", alert.severity().name().toLowerCase(Locale.ROOT))
-        .field("severity_score", alert.severityScore())
-        .field("device_ip", alert.device())
-        .field("zone", alert.zone().name())
-        .field("criticality", alert.criticality())
-        .field("count", alert.count())
-        .field("first_seen", alert.firstSeen().toString())
-        .field("last_seen", alert.lastSeen().toString());
+    json.name("raw_payload_sample").value(alert.payloadSample())
+        .name("recommended_action").value(alert.recommendedAction())
+        .name("alert_id").value(alert.id())
+        .name("state").value(alert.state().name().toLowerCase(Locale.ROOT))
+        .name("severity").value(alert.severity().name().toLowerCase(Locale.ROOT))
+        .name("severity_score").value(alert.severityScore())
+        .name("device_ip").value(alert.device())
+        .name("zone").value(alert.zone().name())
+        .name("criticality").value(alert.criticality())
+        .name("count").value(alert.count())
+        .name("first_seen").value(alert.firstSeen().toString())
+        .name("last_seen").value(alert.lastSeen().toString());
     json.name("techniques").beginArray();
     for (Technique t : alert.techniques()) {
-      json.beginObject().field("id", t.id()).field("name", t.name()).field("tactic", t.tactic()).endObject();
+      json.beginObject().name("id").value(t.id()).name("name").value(t.name()).name("tactic").value(t.tactic())
+          .endObject();
     }
     json.endArray();
     json.name("models").beginArray();
     alert.modelIds().stream().sorted().forEach(json::value);
     json.endArray();
-    return json.field("summary", alert.summary()).endObject().toString();
+    return json.name("summary").value(alert.summary()).endObject().toString();
+  }
+
+  /** Up to four decimals, no trailing zeros: a score reads 0.93, not 0.9300000000000001; NaN and infinity null. */
+  static @Nullable BigDecimal fourDecimals(double value) {
+    if (!Double.isFinite(value)) {
+      return null;
+    }
+    return new BigDecimal(String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "").replaceAll("\\.$", ".0"));
   }
 }

@@ -72,6 +72,32 @@ class AlertFormatsTest {
   }
 
   @Test
+  void webhookTextIsTheSameByteForByteAsBeforeTheSharedWriter() {
+    // Written by triage's own JSON writer before it used the API's; receivers may compare or hash it.
+    assertEquals("{\"event_type\":\"isthmus.alert\",\"timestamp\":\"2026-03-01T10:12:30.250Z\",\"device_id\":\"plc-1\","
+        + "\"protocol\":\"modbus\",\"anomaly_score\":0.93,\"indicators\":[\"program_download\",\"new_writer:10.0.0.9\"],"
+        + "\"raw_payload_sample\":\"WRITE_MULTIPLE_REGISTERS address=0 quantity=16\","
+        + "\"recommended_action\":\"Confirm with engineering.\",\"alert_id\":\"0b6c0a4e-1f0e-4a59-9d59-3c7f1a6f9c11\","
+        + "\"state\":\"open\",\"severity\":\"critical\",\"severity_score\":93,\"device_ip\":\"10.0.0.5\","
+        + "\"zone\":\"OT_CONTROL\",\"criticality\":5,\"count\":37,\"first_seen\":\"2026-03-01T10:00:00Z\","
+        + "\"last_seen\":\"2026-03-01T10:12:30.250Z\",\"techniques\":[{\"id\":\"T0843\",\"name\":\"Program Download\","
+        + "\"tactic\":\"Lateral Movement\"},{\"id\":\"T0836\",\"name\":\"Modify Parameter\","
+        + "\"tactic\":\"Impair Process Control\"}],\"models\":[\"semantics\"],"
+        + "\"summary\":\"Program Download (T0843) on PLC plc-1 at 10.0.0.5 \\\"quoted\\\".\\nWhy it matters: ...\"}",
+        formats.webhookJson(alert(Alert.State.OPEN, 93, "plc-1")));
+  }
+
+  @Test
+  void scoresHaveAtMostFourDecimalsAndNoTrailingZeros() {
+    assertEquals("0.93", WebhookFormat.fourDecimals(0.9300000000000001).toString());
+    assertEquals("1.0", WebhookFormat.fourDecimals(1.0).toString());
+    assertEquals("0.0", WebhookFormat.fourDecimals(0.0).toString());
+    assertEquals("0.1235", WebhookFormat.fourDecimals(0.12345).toString());
+    assertEquals("1.0", WebhookFormat.fourDecimals(0.99995).toString());
+    assertEquals(null, WebhookFormat.fourDecimals(Double.NaN));
+  }
+
+  @Test
   void ocsfDetectionFindingHasEveryRequiredAttribute() {
     JsonObject finding = parse(formats.ocsfJson(alert(Alert.State.OPEN, 93, "plc-1")));
     for (String required : List.of("activity_id", "category_uid", "class_uid", "type_uid", "time", "severity_id",
