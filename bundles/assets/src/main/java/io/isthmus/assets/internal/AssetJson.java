@@ -3,8 +3,11 @@ package io.isthmus.assets.internal;
 import io.isthmus.api.asset.Asset;
 import io.isthmus.api.asset.AssetConflict;
 import io.isthmus.api.asset.AssetField;
+import io.isthmus.api.json.JsonWriter;
 import io.isthmus.api.store.StoredAsset;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeMap;
 
 /** Assets as JSON, for /api/v1/assets and 'isthmus assets list --format json'. Lists are sorted: output is reproducible. */
 final class AssetJson {
@@ -13,53 +16,58 @@ final class AssetJson {
 
   /** {@code {"count": n, "assets": [...]}}; each asset without its peer list (see {@code attributes.peer_count}). */
   static String list(List<StoredAsset> assets) {
-    JsonOut json = new JsonOut().open('{').key("count").number(assets.size()).key("assets").open('[');
+    JsonWriter json = new JsonWriter().beginObject().name("count").value(assets.size()).name("assets").beginArray();
     assets.forEach(a -> asset(json, a, false));
-    return json.close(']').close('}').toString();
+    return json.endArray().endObject().toString();
   }
 
   /** One asset with everything kept about it. */
   static String one(StoredAsset stored) {
-    return asset(new JsonOut(), stored, true).toString();
+    return asset(new JsonWriter(), stored, true).toString();
   }
 
   static String error(String message) {
-    return new JsonOut().open('{').key("error").value(message).close('}').toString();
+    return new JsonWriter().beginObject().name("error").value(message).endObject().toString();
   }
 
-  private static JsonOut asset(JsonOut json, StoredAsset stored, boolean withPeers) {
+  private static JsonWriter asset(JsonWriter json, StoredAsset stored, boolean withPeers) {
     Asset a = stored.asset();
-    json.open('{')
-        .key("id").value(a.id())
-        .key("addresses").strings(a.addresses().stream().sorted().toList())
-        .key("mac").nullableValue(a.mac())
-        .key("type").value(a.type())
-        .key("vendor").nullableValue(a.vendor())
-        .key("model").nullableValue(a.model())
-        .key("firmware").nullableValue(a.firmware())
-        .key("criticality").number(a.criticality())
-        .key("zone").value(a.zone().name())
-        .key("purdue_levels").value(a.zone().purdueLevels())
-        .key("site").nullableValue(a.site())
-        .key("location").nullableValue(a.location())
-        .key("owner").nullableValue(a.owner())
-        .key("protocols").strings(a.protocols().stream().sorted().toList())
-        .key("roles").strings(a.roles().stream().sorted().toList());
+    json.beginObject()
+        .name("id").value(a.id())
+        .name("addresses").write(sorted(a.addresses()))
+        .name("mac").value(a.mac())
+        .name("type").value(a.type())
+        .name("vendor").value(a.vendor())
+        .name("model").value(a.model())
+        .name("firmware").value(a.firmware())
+        .name("criticality").value(a.criticality())
+        .name("zone").value(a.zone().name())
+        .name("purdue_levels").value(a.zone().purdueLevels())
+        .name("site").value(a.site())
+        .name("location").value(a.location())
+        .name("owner").value(a.owner())
+        .name("protocols").write(sorted(a.protocols()))
+        .name("roles").write(sorted(a.roles()));
     if (withPeers) {
-      json.key("peers").strings(a.peers().stream().sorted().toList());
+      json.name("peers").write(sorted(a.peers()));
     }
-    json.key("attributes").stringMap(a.attributes())
-        .key("risk").open('{').key("score").number(a.riskScore()).key("reasons").strings(a.riskReasons()).close('}')
-        .key("registry_fields").strings(stored.registryFields().stream().map(AssetField::key).sorted().toList())
-        .key("conflicts").open('[');
+    json.name("attributes").write(new TreeMap<>(a.attributes()))
+        .name("risk").beginObject().name("score").value(a.riskScore()).name("reasons").write(a.riskReasons())
+        .endObject()
+        .name("registry_fields").write(stored.registryFields().stream().map(AssetField::key).sorted().toList())
+        .name("conflicts").beginArray();
     for (AssetConflict c : stored.conflicts()) {
-      json.open('{').key("field").value(c.field().key()).key("registry_value").value(c.registryValue())
-          .key("discovered_value").value(c.discoveredValue()).key("first_noticed").value(c.firstNoticed().toString())
-          .close('}');
+      json.beginObject().name("field").value(c.field().key()).name("registry_value").value(c.registryValue())
+          .name("discovered_value").value(c.discoveredValue()).name("first_noticed").value(c.firstNoticed().toString())
+          .endObject();
     }
-    return json.close(']')
-        .key("first_seen").nullableValue(stored.firstSeen())
-        .key("last_seen").nullableValue(stored.lastSeen())
-        .close('}');
+    return json.endArray()
+        .name("first_seen").write(stored.firstSeen())
+        .name("last_seen").write(stored.lastSeen())
+        .endObject();
+  }
+
+  private static List<String> sorted(Collection<String> values) {
+    return values.stream().sorted().toList();
   }
 }
