@@ -3,8 +3,10 @@ package io.isthmus.analyze.internal;
 import io.isthmus.api.detection.Finding;
 import io.isthmus.api.detection.Technique;
 import io.isthmus.api.event.Endpoint;
+import io.isthmus.api.json.JsonWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -28,54 +30,43 @@ final class JsonLinesWriter implements FindingWriter {
   }
 
   static void line(Finding f, StringBuilder s) {
-    s.append("{\"time\":");
-    JsonText.string(s, FindingText.time(f.timeMicros()));
-    s.append(",\"ts\":").append(FindingText.epochSeconds(f.timeMicros()));
-    field(s, "sensor", FindingText.sensor(f));
-    s.append(",\"device\":");
-    endpoint(s, f.device());
-    s.append(",\"source\":");
-    endpoint(s, FindingText.source(f));
-    s.append(",\"destination\":");
-    endpoint(s, FindingText.destination(f));
-    field(s, "protocol", f.protocol());
-    field(s, "operation", FindingText.operation(f));
-    field(s, "model", f.modelId());
-    field(s, "model_version", f.modelVersion());
-    s.append(",\"score\":");
-    JsonText.number(s, f.score());
-    s.append(",\"indicators\":[");
-    for (int i = 0; i < f.indicators().size(); i++) {
-      s.append(i == 0 ? "" : ",");
-      JsonText.string(s, f.indicators().get(i));
+    JsonWriter json = new JsonWriter(s).beginObject()
+        .name("time").value(FindingText.time(f.timeMicros()))
+        .name("ts").value(new BigDecimal(FindingText.epochSeconds(f.timeMicros())))
+        .name("sensor").value(FindingText.sensor(f));
+    endpoint(json.name("device"), f.device());
+    endpoint(json.name("source"), FindingText.source(f));
+    endpoint(json.name("destination"), FindingText.destination(f));
+    json.name("protocol").value(f.protocol())
+        .name("operation").value(FindingText.operation(f))
+        .name("model").value(f.modelId())
+        .name("model_version").value(f.modelVersion());
+    number(json.name("score"), f.score())
+        .name("indicators").write(f.indicators())
+        .name("techniques").beginArray();
+    for (Technique t : f.techniques()) {
+      json.beginObject().name("id").value(t.id()).name("name").value(t.name()).name("tactic").value(t.tactic())
+          .endObject();
     }
-    s.append("],\"techniques\":[");
-    for (int i = 0; i < f.techniques().size(); i++) {
-      Technique t = f.techniques().get(i);
-      s.append(i == 0 ? "{" : ",{");
-      s.append("\"id\":");
-      JsonText.string(s, t.id());
-      field(s, "name", t.name());
-      field(s, "tactic", t.tactic());
-      s.append('}');
-    }
-    s.append("],\"evidence_events\":").append(f.evidence().size());
-    field(s, "explanation", f.explanation());
-    s.append('}');
+    json.endArray()
+        .name("evidence_events").value(f.evidence().size())
+        .name("explanation").value(f.explanation())
+        .endObject();
   }
 
-  private static void field(StringBuilder s, String name, String value) {
-    s.append(",\"").append(name).append("\":");
-    JsonText.string(s, value);
+  /** A finite number, whole ones without a fraction ({@code 1}, not {@code 1.0}). */
+  static JsonWriter number(JsonWriter json, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("JSON has no " + value);
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? json.value((long) value) : json.value(value);
   }
 
-  private static void endpoint(StringBuilder s, Endpoint e) {
-    s.append("{\"ip\":");
-    JsonText.string(s, e.ip());
-    s.append(",\"port\":").append(e.port());
+  private static void endpoint(JsonWriter json, Endpoint e) {
+    json.beginObject().name("ip").value(e.ip()).name("port").value(e.port());
     if (e.deviceId() != null) {
-      field(s, "device_id", e.deviceId());
+      json.name("device_id").value(e.deviceId());
     }
-    s.append('}');
+    json.endObject();
   }
 }

@@ -2,9 +2,11 @@ package io.isthmus.analyze.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.api.detection.Finding;
+import io.isthmus.api.json.JsonWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -60,13 +62,13 @@ class JsonLinesWriterTest {
 
   @Test
   void numbersAreJsonNumbers() {
-    StringBuilder s = new StringBuilder();
-    JsonText.number(s, 1.0);
-    s.append(' ');
-    JsonText.number(s, 0.0);
-    s.append(' ');
-    JsonText.number(s, 1e-7);
-    assertEquals("1 0 1.0E-7", s.toString());
+    JsonWriter json = new JsonWriter().beginArray();
+    JsonLinesWriter.number(json, 1.0);
+    JsonLinesWriter.number(json, 0.0);
+    JsonLinesWriter.number(json, 1e-7);
+    JsonLinesWriter.number(json, 0.875);
+    assertEquals("[1,0,1.0E-7,0.875]", json.endArray().toString());
+    assertThrows(IllegalArgumentException.class, () -> JsonLinesWriter.number(new JsonWriter(), Double.NaN));
     assertEquals(1e-7, Json.createReader(new StringReader("[1.0E-7]")).readArray().getJsonNumber(0).doubleValue());
   }
 }
