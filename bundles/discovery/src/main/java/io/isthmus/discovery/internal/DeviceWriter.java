@@ -1,6 +1,7 @@
 package io.isthmus.discovery.internal;
 
 import io.isthmus.api.asset.Asset;
+import io.isthmus.api.json.JsonWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -85,70 +85,21 @@ abstract class DeviceWriter {
 
     private static String object(DiscoverRun.DeviceView d) {
       Asset a = d.asset();
-      StringBuilder s = new StringBuilder("{");
-      field(s, "id", a.id()).append(',');
-      field(s, "ip", a.addresses().iterator().next()).append(',');
-      field(s, "mac", a.mac()).append(',');
-      field(s, "vendor", a.vendor()).append(',');
-      field(s, "model", a.model()).append(',');
-      field(s, "firmware", a.firmware()).append(',');
-      field(s, "type", a.type()).append(',');
-      array(s, "protocols", a.protocols()).append(',');
-      array(s, "roles", a.roles()).append(',');
-      array(s, "peers", a.peers()).append(',');
-      quote(s, "attributes").append(":{");
-      boolean first = true;
-      for (Map.Entry<String, String> e : new TreeMap<>(a.attributes()).entrySet()) {
-        if (!first) {
-          s.append(',');
-        }
-        first = false;
-        field(s, e.getKey(), e.getValue());
-      }
-      s.append("},");
-      field(s, "first_seen", d.firstSeen().toString()).append(',');
-      field(s, "last_seen", d.lastSeen().toString());
-      return s.append('}').toString();
-    }
-
-    private static StringBuilder field(StringBuilder s, String name, @Nullable String value) {
-      quote(s, name).append(':');
-      return value == null ? s.append("null") : quote(s, value);
-    }
-
-    private static StringBuilder array(StringBuilder s, String name, Collection<String> values) {
-      quote(s, name).append(":[");
-      boolean first = true;
-      for (String v : new TreeSet<>(values)) {
-        if (!first) {
-          s.append(',');
-        }
-        first = false;
-        quote(s, v);
-      }
-      return s.append(']');
-    }
-
-    static StringBuilder quote(StringBuilder s, String value) {
-      s.append('"');
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        switch (c) {
-          case '"' -> s.append("\\\"");
-          case '\\' -> s.append("\\\\");
-          case '\n' -> s.append("\\n");
-          case '\r' -> s.append("\\r");
-          case '\t' -> s.append("\\t");
-          default -> {
-            if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-              s.append(String.format("\\u%04x", (int) c));
-            } else {
-              s.append(c);
-            }
-          }
-        }
-      }
-      return s.append('"');
+      return new JsonWriter().beginObject()
+          .name("id").value(a.id())
+          .name("ip").value(a.addresses().iterator().next())
+          .name("mac").value(a.mac())
+          .name("vendor").value(a.vendor())
+          .name("model").value(a.model())
+          .name("firmware").value(a.firmware())
+          .name("type").value(a.type())
+          .name("protocols").write(new TreeSet<>(a.protocols()))
+          .name("roles").write(new TreeSet<>(a.roles()))
+          .name("peers").write(new TreeSet<>(a.peers()))
+          .name("attributes").write(new TreeMap<>(a.attributes()))
+          .name("first_seen").value(d.firstSeen().toString())
+          .name("last_seen").value(d.lastSeen().toString())
+          .endObject().toString();
     }
   }
 }
