@@ -4,6 +4,7 @@ import io.isthmus.api.alert.Alert;
 import io.isthmus.api.alert.AlertListener;
 import io.isthmus.api.detection.Technique;
 import io.isthmus.api.governance.AuditLog;
+import io.isthmus.api.json.JsonWriter;
 import io.isthmus.api.store.StoreException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class AlertAuditor implements AlertListener {
       recorded.put(alert.id(), mark);
     }
     try {
-      log.append(TYPE, alert.id(), "triage", List.of(), payload(alert, raised).toString());
+      log.append(TYPE, alert.id(), "triage", List.of(), payload(alert, raised));
     } catch (StoreException e) {
       synchronized (recorded) {
         recorded.remove(alert.id());
@@ -65,33 +66,38 @@ public final class AlertAuditor implements AlertListener {
     }
   }
 
-  static JsonObject payload(Alert alert, boolean raised) {
-    JsonObject anomaly = new JsonObject()
-        .putStrings("models", new TreeSet<>(alert.modelIds()))
-        .put("score", alert.anomalyScore())
-        .putStrings("indicators", alert.indicators())
-        .putObjects("techniques", alert.techniques().stream().map(AlertAuditor::technique).toList())
-        .put("evidenceSample", alert.payloadSample())
-        .put("device", alert.device())
-        .put("protocol", alert.protocol());
-    JsonObject about = new JsonObject()
-        .put("id", alert.id())
-        .put("groupKey", alert.groupKey())
-        .put("assetId", alert.assetId())
-        .put("zone", alert.zone().name())
-        .put("criticality", alert.criticality())
-        .put("severity", alert.severity().name())
-        .put("severityScore", alert.severityScore())
-        .put("state", alert.state().name())
-        .put("count", alert.count())
-        .put("firstSeen", alert.firstSeen().toString())
-        .put("lastSeen", alert.lastSeen().toString())
-        .put("summary", alert.summary())
-        .put("recommendedAction", alert.recommendedAction());
-    return new JsonObject().put("event", raised ? "raised" : "updated").put("alert", about).put("anomaly", anomaly);
-  }
-
-  private static JsonObject technique(Technique technique) {
-    return new JsonObject().put("id", technique.id()).put("name", technique.name()).put("tactic", technique.tactic());
+  /** The record's payload; the audit log stores it in canonical form (keys sorted). */
+  static String payload(Alert alert, boolean raised) {
+    JsonWriter json = new JsonWriter().beginObject().name("event").value(raised ? "raised" : "updated");
+    json.name("alert").beginObject()
+        .name("id").value(alert.id())
+        .name("groupKey").value(alert.groupKey())
+        .name("assetId").value(alert.assetId())
+        .name("zone").value(alert.zone().name())
+        .name("criticality").value(alert.criticality())
+        .name("severity").value(alert.severity().name())
+        .name("severityScore").value(alert.severityScore())
+        .name("state").value(alert.state().name())
+        .name("count").value(alert.count())
+        .name("firstSeen").value(alert.firstSeen().toString())
+        .name("lastSeen").value(alert.lastSeen().toString())
+        .name("summary").value(alert.summary())
+        .name("recommendedAction").value(alert.recommendedAction())
+        .endObject();
+    json.name("anomaly").beginObject()
+        .name("models").write(new TreeSet<>(alert.modelIds()))
+        .name("score").value(alert.anomalyScore())
+        .name("indicators").write(alert.indicators())
+        .name("techniques").beginArray();
+    for (Technique t : alert.techniques()) {
+      json.beginObject().name("id").value(t.id()).name("name").value(t.name()).name("tactic").value(t.tactic())
+          .endObject();
+    }
+    return json.endArray()
+        .name("evidenceSample").value(alert.payloadSample())
+        .name("device").value(alert.device())
+        .name("protocol").value(alert.protocol())
+        .endObject()
+        .endObject().toString();
   }
 }

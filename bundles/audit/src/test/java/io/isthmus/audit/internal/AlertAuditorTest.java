@@ -1,6 +1,7 @@
 package io.isthmus.audit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.isthmus.api.alert.Alert;
 import io.isthmus.api.asset.Zone;
@@ -59,6 +60,23 @@ class AlertAuditorTest {
         + "\"score\":0.91,\"techniques\":[{\"id\":\"T0855\",\"name\":\"Unauthorized Command Message\","
         + "\"tactic\":\"Impair Process Control\"}]},\"event\":\"raised\"}", records.get(0).payloadJson());
     assertEquals("triage", records.get(0).actor());
+  }
+
+  @Test
+  void textThatIsNotValidUnicodeStillGetsTheAlertRecorded() {
+    // A lone surrogate (say from a decoded device name) has no UTF-8 form: the store refuses it in a payload,
+    // so the payload writer replaces it with U+FFFD rather than lose the alert's record.
+    Alert odd = alert("a-3", 65, 1, Alert.State.OPEN);
+    odd = new Alert(odd.id(), odd.groupKey(), odd.device(), odd.assetId(), odd.zone(), odd.criticality(), odd.protocol(),
+        odd.severityScore(), odd.anomalyScore(), odd.techniques(), odd.indicators(), odd.modelIds(), odd.count(),
+        odd.firstSeen(), odd.lastSeen(), "PLC \"name\"\n\ud800 and \u2028", odd.recommendedAction(), odd.payloadSample(),
+        odd.state());
+
+    auditor.onAlert(odd, true);
+
+    assertEquals(0, log.rejectedCount());
+    String payload = log.forSubject("a-3").get(0).payloadJson();
+    assertTrue(payload.contains("\"summary\":\"PLC \\\"name\\\"\\n\ufffd and \u2028\""), payload);
   }
 
   @Test

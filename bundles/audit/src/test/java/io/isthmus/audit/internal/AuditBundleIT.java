@@ -49,7 +49,7 @@ class AuditBundleIT {
   };
   private static final String API = "io.isthmus.api.alert;version=1.0.0,io.isthmus.api.asset;version=1.0.0,"
       + "io.isthmus.api.connector;version=1.0.0,io.isthmus.api.detection;version=1.0.0,io.isthmus.api.event;version=1.0.0,"
-      + "io.isthmus.api.governance;version=1.0.0,io.isthmus.api.store;version=1.0.0";
+      + "io.isthmus.api.governance;version=1.0.0,io.isthmus.api.json;version=1.0.0,io.isthmus.api.store;version=1.0.0";
 
   @TempDir
   Path work;
