@@ -1,5 +1,6 @@
 package io.isthmus.store.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the configured database for the stores of this bundle. A changed configuration deactivates
- * and reactivates it, and with it every store, which then point at the new database.
+ * and reactivates it, and with it every store, which then point at the new database. PostgreSQL
+ * connections come from a pool that lives as long as this component.
  */
 @Component(service = Database.class, configurationPid = "io.isthmus.store",
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -31,21 +33,31 @@ public final class DatabaseComponent implements Database {
   private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
   private final DataSource dataSource;
+  private final @Nullable HikariDataSource pool;
   // H2 closes its file when the last connection closes; this one keeps it open between operations.
   private final @Nullable Connection keepOpen;
 
   @Activate
   public DatabaseComponent(BundleContext context, StoreConfig config) throws Exception {
     String url = config.url().trim();
-    boolean postgres = url.startsWith("jdbc:postgresql:");
+    boolean postgres = Databases.isPostgres(url);
+    // Checked whatever the database, so a wrong value is found when it is set, not when PostgreSQL is.
+    PoolSettings poolSettings = PoolSettings.of(config);
     if (url.isEmpty()) {
       Path directory = embeddedDirectory(context);
       Files.createDirectories(directory);
       dataSource = Databases.embedded(directory);
+      pool = null;
       LOG.info("store: embedded H2 in {}", directory);
+    } else if (postgres) {
+      pool = Databases.pooled(url, config.user(), config.password(), poolSettings);
+      dataSource = pool;
+      LOG.info("store: configured PostgreSQL database, {} ({} to {} connections)", pool.getPoolName(),
+          poolSettings.minIdle(), poolSettings.maxSize());
     } else {
       dataSource = Databases.forUrl(url, config.user(), config.password());
-      LOG.info("store: configured {} database", postgres ? "PostgreSQL" : "H2");
+      pool = null;
+      LOG.info("store: configured H2 database");
     }
     keepOpen = postgres ? null : openKept(dataSource, url.isEmpty() ? "the embedded store" : "the H2 database");
   }
@@ -64,6 +76,9 @@ public final class DatabaseComponent implements Database {
 
   @Deactivate
   void deactivate() throws SQLException {
+    if (pool != null) {
+      PostgresPool.close(pool);
+    }
     if (keepOpen != null) {
       keepOpen.close();
     }

@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The same contract on PostgreSQL, run only when ISTHMUS_TEST_PG_URL names a reachable server
- * (with ISTHMUS_TEST_PG_USER and ISTHMUS_TEST_PG_PASSWORD); each test gets a new, empty schema.
+ * (with ISTHMUS_TEST_PG_USER and ISTHMUS_TEST_PG_PASSWORD); each test gets a new, empty schema and
+ * pooled connections, as the store component has them.
  */
 class PostgresAssetStoreTest extends AssetStoreContract implements RegistryMergeContract {
 
@@ -34,7 +36,12 @@ class PostgresAssetStoreTest extends AssetStoreContract implements RegistryMerge
 
   @Override
   DataSource openDatabase() {
-    return Databases.forUrl(url, env("ISTHMUS_TEST_PG_USER"), env("ISTHMUS_TEST_PG_PASSWORD"));
+    return TestPools.open(url);
+  }
+
+  @AfterEach
+  void closePools() {
+    TestPools.closeAll();
   }
 
   private static String env(String name) {

@@ -1,5 +1,6 @@
 package io.isthmus.store.internal.audit;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.isthmus.api.governance.AuditLog;
 import io.isthmus.api.governance.AuditRecord;
 import io.isthmus.api.store.StoreException;
@@ -38,12 +39,25 @@ public final class JdbcAuditLog implements AuditLog {
 
   private final DataSource dataSource;
   private final Clock clock;
+  private final boolean keepsAppendConnection;
   private final AtomicLong rejected = new AtomicLong();
   private @Nullable Connection appendConnection;
 
   public JdbcAuditLog(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
     this.clock = clock;
+    this.keepsAppendConnection = !pooled(dataSource);
+  }
+
+  // From the store's pool a connection costs nothing measurable (appends/s alike, docs/benchmarks.md), and
+  // handing it back lets the pool check it, keep it alive and renew it; holding it would pin one of the pool's
+  // connections and keep a broken one until an append failed on it.
+  private static boolean pooled(DataSource dataSource) {
+    try {
+      return dataSource.isWrapperFor(HikariDataSource.class);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /** Appends refused because of their content (not store failures) since this instance was created. */
@@ -74,6 +88,9 @@ public final class JdbcAuditLog implements AuditLog {
       try {
         AuditRecord record = append(connection, type, subjectId, actor, links, linksJson, payload);
         connection.commit();
+        if (!keepsAppendConnection) {
+          closeAppendConnection();
+        }
         return record;
       } catch (SQLException | RuntimeException e) {
         // Not retried: if the commit itself failed, the record may be stored, and a retry would add it twice.
@@ -85,7 +102,7 @@ public final class JdbcAuditLog implements AuditLog {
     }
   }
 
-  // Appends are serialised anyway, so they share one connection: opening one per append costs a
+  // Without a pool, appends (serialised anyway) share one connection: opening one per append costs a
   // PostgreSQL login (SCRAM) each time, which capped appends at a few dozen a second.
   private Connection appendConnection() throws SQLException {
     if (appendConnection == null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.isthmus.api.alert.Alert;
 import io.isthmus.store.internal.Databases;
 import io.isthmus.store.internal.TestDatabases;
+import io.isthmus.store.internal.TestPools;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,11 @@ class AlertStoreKillTest {
 
   @TempDir
   Path directory;
+
+  @AfterEach
+  void closePools() {
+    TestPools.closeAll();
+  }
 
   @Test
   void everyCommittedAlertSurvivesKillOnH2() throws Exception {

@@ -3,6 +3,7 @@ package io.isthmus.store.internal.alerts;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.isthmus.store.internal.Databases;
+import io.isthmus.store.internal.TestPools;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,8 +34,9 @@ final class PgScratch {
     return configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
   }
 
+  /** Pooled, as the store component opens it; close with {@link TestPools#closeAll}. */
   static DataSource open(String url) {
-    return Databases.forUrl(url, env("ISTHMUS_TEST_PG_USER"), env("ISTHMUS_TEST_PG_PASSWORD"));
+    return TestPools.open(url);
   }
 
   static String env(String name) {

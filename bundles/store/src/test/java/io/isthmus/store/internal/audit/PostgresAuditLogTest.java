@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import io.isthmus.store.internal.TestPools;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The same contract on PostgreSQL, run only when ISTHMUS_TEST_PG_URL names a reachable server
- * (with ISTHMUS_TEST_PG_USER and ISTHMUS_TEST_PG_PASSWORD); each test gets a new, empty schema.
+ * (with ISTHMUS_TEST_PG_USER and ISTHMUS_TEST_PG_PASSWORD); each test gets a new, empty schema and
+ * pooled connections, as the store component has them.
  */
 class PostgresAuditLogTest extends AuditLogContract {
 
@@ -34,7 +37,12 @@ class PostgresAuditLogTest extends AuditLogContract {
 
   @Override
   DataSource openDatabase() {
-    return dataSource(url);
+    return TestPools.open(url);
+  }
+
+  @AfterEach
+  void closePools() {
+    TestPools.closeAll();
   }
 
   private static DataSource dataSource(@Nullable String url) {

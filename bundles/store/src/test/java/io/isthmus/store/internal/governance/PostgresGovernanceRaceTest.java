@@ -1,8 +1,10 @@
 package io.isthmus.store.internal.governance;
 
+import io.isthmus.store.internal.TestPools;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 
-/** The contract on PostgreSQL, when ISTHMUS_TEST_PG_URL names a reachable server; a new schema per test. */
+/** The contract on PostgreSQL, when ISTHMUS_TEST_PG_URL names a reachable server; a new schema per test, pooled connections. */
 class PostgresGovernanceRaceTest extends GovernanceRaceContract {
 
   private String url = "";
@@ -14,6 +16,11 @@ class PostgresGovernanceRaceTest extends GovernanceRaceContract {
 
   @Override
   DataSource openDatabase() {
-    return PostgresScratch.open(url);
+    return PostgresScratch.pooled(url);
+  }
+
+  @AfterEach
+  void closePools() {
+    TestPools.closeAll();
   }
 }

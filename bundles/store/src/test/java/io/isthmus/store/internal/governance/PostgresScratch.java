@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.isthmus.store.internal.TestPools;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -29,6 +30,11 @@ final class PostgresScratch {
       assumeTrue(false, "PostgreSQL at ISTHMUS_TEST_PG_URL is not reachable: " + e.getMessage());
     }
     return configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+  }
+
+  /** Pooled, as the store component opens it; close with {@link TestPools#closeAll}. */
+  static DataSource pooled(String url) {
+    return TestPools.open(url);
   }
 
   static DataSource open(String url) {
