@@ -14,6 +14,8 @@ public record PoolSettings(int maxSize, int minIdle, Duration connectionTimeout,
   static final int DEFAULT_CONNECTION_TIMEOUT_SECONDS = 10;
   static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 600;
   static final int DEFAULT_MAX_LIFETIME_SECONDS = 1800;
+  /** As StoreConfig's Metatype declares it. */
+  static final int LARGEST_MAX_SIZE = 1000;
 
   // Below these HikariCP silently substitutes its own defaults; refusing them keeps what is configured what runs.
   static final int MIN_IDLE_TIMEOUT_SECONDS = 10;
@@ -32,8 +34,8 @@ public record PoolSettings(int maxSize, int minIdle, Duration connectionTimeout,
 
   /** @throws IllegalArgumentException naming the configuration key of the first value out of range */
   public PoolSettings {
-    if (maxSize < 1) {
-      throw invalid("poolMaxSize", maxSize, "must be at least 1");
+    if (maxSize < 1 || maxSize > LARGEST_MAX_SIZE) {
+      throw invalid("poolMaxSize", maxSize, "must be between 1 and " + LARGEST_MAX_SIZE);
     }
     if (minIdle < 0 || minIdle > maxSize) {
       throw invalid("poolMinIdle", minIdle, "must be between 0 and poolMaxSize (" + maxSize + ")");

@@ -32,6 +32,7 @@ class PoolSettingsTest {
   void eachValueOutOfRangeIsRefusedNamingItsKey() {
     refused("poolMaxSize", Map.of("poolMaxSize", 0));
     refused("poolMaxSize", Map.of("poolMaxSize", -3));
+    refused("poolMaxSize", Map.of("poolMaxSize", 1001));
     refused("poolMinIdle", Map.of("poolMinIdle", -1));
     refused("poolMinIdle", Map.of("poolMaxSize", 2, "poolMinIdle", 3));
     refused("poolConnectionTimeoutSeconds", Map.of("poolConnectionTimeoutSeconds", 0));
@@ -56,7 +57,7 @@ class PoolSettingsTest {
     // The URL names no server: the settings are refused before anything connects.
     StoreConfig config = TestStoreConfig.of(Map.of("url", "jdbc:postgresql://127.0.0.1:1/none", "poolMaxSize", 0));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DatabaseComponent(null, config));
-    assertTrue(e.getMessage().contains("poolMaxSize = 0 must be at least 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("poolMaxSize = 0 must be between 1 and 1000"), e.getMessage());
     assertEquals(poolsBefore, TestPools.poolThreads(), "no pool was started");
   }
 }
