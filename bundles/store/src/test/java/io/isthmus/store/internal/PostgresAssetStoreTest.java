@@ -1,10 +1,6 @@
 package io.isthmus.store.internal;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -22,16 +18,7 @@ class PostgresAssetStoreTest extends AssetStoreContract implements RegistryMerge
 
   @Override
   void prepareDatabase() {
-    String configured = System.getenv("ISTHMUS_TEST_PG_URL");
-    assumeTrue(configured != null && !configured.isBlank(), "ISTHMUS_TEST_PG_URL is not set");
-    DataSource server = Databases.forUrl(configured, env("ISTHMUS_TEST_PG_USER"), env("ISTHMUS_TEST_PG_PASSWORD"));
-    try (Connection connection = server.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      statement.execute("CREATE SCHEMA " + SCHEMA);
-    } catch (SQLException e) {
-      assumeTrue(false, "PostgreSQL at ISTHMUS_TEST_PG_URL is not reachable: " + e.getMessage());
-    }
-    url = configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+    url = TestPools.freshSchema(SCHEMA);
   }
 
   @Override

@@ -1,6 +1,11 @@
 package io.isthmus.store.internal;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -21,6 +26,23 @@ public final class TestPools {
         PoolSettings.DEFAULTS);
     OPEN.add(pool);
     return pool;
+  }
+
+  /**
+   * Drops and creates {@code schema} on the server at ISTHMUS_TEST_PG_URL and returns the URL that
+   * works in it; the test is skipped when no server is configured or it cannot be reached.
+   */
+  public static String freshSchema(String schema) {
+    String configured = System.getenv("ISTHMUS_TEST_PG_URL");
+    assumeTrue(configured != null && !configured.isBlank(), "ISTHMUS_TEST_PG_URL is not set");
+    DataSource server = Databases.forUrl(configured, env("ISTHMUS_TEST_PG_USER"), env("ISTHMUS_TEST_PG_PASSWORD"));
+    try (Connection connection = server.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      statement.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      assumeTrue(false, "PostgreSQL at ISTHMUS_TEST_PG_URL is not reachable: " + e.getMessage());
+    }
+    return configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
   /** Closes every pool opened since the last call. */

@@ -1,10 +1,6 @@
 package io.isthmus.store.internal.audit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import io.isthmus.store.internal.TestPools;
 import org.jspecify.annotations.Nullable;
@@ -24,15 +20,7 @@ class PostgresAuditLogTest extends AuditLogContract {
 
   @Override
   void prepareDatabase() {
-    String configured = System.getenv("ISTHMUS_TEST_PG_URL");
-    assumeTrue(configured != null && !configured.isBlank(), "ISTHMUS_TEST_PG_URL is not set");
-    try (Connection connection = dataSource(configured).getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      statement.execute("CREATE SCHEMA " + SCHEMA);
-    } catch (SQLException e) {
-      assumeTrue(false, "PostgreSQL at ISTHMUS_TEST_PG_URL is not reachable: " + e.getMessage());
-    }
-    url = configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+    url = TestPools.freshSchema(SCHEMA);
   }
 
   @Override

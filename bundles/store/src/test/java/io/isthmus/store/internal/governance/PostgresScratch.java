@@ -1,10 +1,6 @@
 package io.isthmus.store.internal.governance;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import io.isthmus.store.internal.TestPools;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -21,15 +17,7 @@ final class PostgresScratch {
 
   /** Recreates the schema and returns the URL that works in it. */
   static String prepare() {
-    String configured = System.getenv("ISTHMUS_TEST_PG_URL");
-    assumeTrue(configured != null && !configured.isBlank(), "ISTHMUS_TEST_PG_URL is not set");
-    try (Connection connection = open(configured).getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      statement.execute("CREATE SCHEMA " + SCHEMA);
-    } catch (SQLException e) {
-      assumeTrue(false, "PostgreSQL at ISTHMUS_TEST_PG_URL is not reachable: " + e.getMessage());
-    }
-    return configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+    return TestPools.freshSchema(SCHEMA);
   }
 
   /** Pooled, as the store component opens it; close with {@link TestPools#closeAll}. */
