@@ -1,67 +1,28 @@
 package io.isthmus.store.internal;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A data source that counts the connections asked of it, refused ones included. */
-final class CountingDataSource implements DataSource {
+final class CountingDataSource extends DelegatingDataSource {
 
   final AtomicInteger attempts = new AtomicInteger();
-  private final DataSource delegate;
 
   CountingDataSource(DataSource delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   @Override
   public Connection getConnection() throws SQLException {
     attempts.incrementAndGet();
-    return delegate.getConnection();
+    return super.getConnection();
   }
 
   @Override
   public Connection getConnection(String user, String password) throws SQLException {
     attempts.incrementAndGet();
-    return delegate.getConnection(user, password);
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return type.isInstance(this) || delegate.isWrapperFor(type);
+    return super.getConnection(user, password);
   }
 }
