@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,6 +51,11 @@ final class FindingIntake {
   private final AtomicLong foldedCount = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong foldedPeak = new AtomicLong();
+  /**
+   * Entries in {@link #folded}, counted exactly: ConcurrentHashMap.size() is an estimate while
+   * another thread removes entries, and both the bound and the peak rely on this count.
+   */
+  private final AtomicInteger foldedEntries = new AtomicInteger();
 
   FindingIntake(int queueCapacity, int foldedGroups) {
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -66,10 +72,11 @@ final class FindingIntake {
     boolean[] taken = {false};
     folded.compute(key, (k, pending) -> {
       if (pending == null) {
-        if (folded.size() >= foldedGroups) {
+        if (foldedEntries.get() >= foldedGroups) {
           return null;
         }
         pending = new Folded(finding);
+        foldedPeak.accumulateAndGet(foldedEntries.incrementAndGet(), Math::max);
       }
       pending.add(finding);
       taken[0] = true;
@@ -80,7 +87,6 @@ final class FindingIntake {
       return false;
     }
     foldedCount.incrementAndGet();
-    foldedPeak.accumulateAndGet(folded.size(), Math::max);
     return true;
   }
 
@@ -99,10 +105,12 @@ final class FindingIntake {
   List<Folded> takeFolded() {
     List<Folded> taken = new ArrayList<>();
     for (String key : List.copyOf(folded.keySet())) {
-      Folded pending = folded.remove(key);
-      if (pending != null) {
+      // Counted down under the key's lock, so a finding folded meanwhile is counted after it.
+      folded.computeIfPresent(key, (k, pending) -> {
+        foldedEntries.decrementAndGet();
         taken.add(pending);
-      }
+        return null;
+      });
     }
     return taken;
   }
@@ -116,7 +124,7 @@ final class FindingIntake {
   }
 
   int foldedGroups() {
-    return folded.size();
+    return foldedEntries.get();
   }
 
   long received() {
